@@ -1,0 +1,150 @@
+package org.duhbalkana.platform.database;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A data source that picks its JDBC driver from the URL, so that one
+ * {@code @DataSourceDefinition} serves both the embedded H2 database ({@code jdbc:h2:}) and
+ * MariaDB ({@code jdbc:mariadb://}). The server pools the connections it hands out; this class
+ * only opens them. Properties are set by the server through the setters, as for any data source
+ * class.
+ */
+public class UrlDataSource implements DataSource {
+
+    private volatile String url;
+    private volatile String user;
+    private volatile String password;
+    private volatile int loginTimeout;
+    private volatile PrintWriter logWriter;
+    private volatile Driver driver;
+
+    public UrlDataSource() {
+    }
+
+    public UrlDataSource(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+        this.driver = null;
+    }
+
+    /** The spelling some servers use for the URL property. */
+    public void setURL(String url) {
+        setUrl(url);
+    }
+
+    public String getURL() {
+        return url;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public void setUserName(String user) {
+        setUser(user);
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return getConnection(user, password);
+    }
+
+    @Override
+    public Connection getConnection(String username, String secret) throws SQLException {
+        Properties info = new Properties();
+        if (username != null) {
+            info.setProperty("user", username);
+        }
+        if (secret != null) {
+            info.setProperty("password", secret);
+        }
+        Connection connection = driver().connect(url, info);
+        if (connection == null) {
+            throw new SQLException("The JDBC driver refused the URL " + url);
+        }
+        return connection;
+    }
+
+    private Driver driver() throws SQLException {
+        Driver found = driver;
+        if (found != null) {
+            return found;
+        }
+        if (url == null) {
+            throw new SQLException("No JDBC URL is set");
+        }
+        for (Driver candidate : ServiceLoader.load(Driver.class, UrlDataSource.class.getClassLoader())) {
+            if (candidate.acceptsURL(url)) {
+                driver = candidate;
+                return candidate;
+            }
+        }
+        found = DriverManager.getDriver(url);
+        driver = found;
+        return found;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("Not a wrapper of " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+}

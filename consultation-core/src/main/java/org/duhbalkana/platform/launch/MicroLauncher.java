@@ -1,0 +1,157 @@
+package org.duhbalkana.platform.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.duhbalkana.platform.config.ConfigurationException;
+import org.duhbalkana.platform.config.DefaultConfiguration;
+import org.duhbalkana.platform.config.Settings;
+import org.duhbalkana.platform.startup.ApplicationStartup;
+
+/**
+ * Starts the web module on Payara Micro in the foreground: the README's run command, the
+ * Payara Micro image and the tests all start the site through this class.
+ *
+ * <p>It checks the configuration first, so that a malformed key stops start-up with one line
+ * and exit status 2 before a server is started; then it runs Payara Micro in a child process
+ * with the WAR at the root context and the port of {@code HTTP_PORT}, waits for it, and exits
+ * with its status. The application itself exits with status 3 when its database cannot be
+ * used. Ctrl-C (or SIGTERM) stops Payara Micro cleanly.
+ *
+ * <pre>
+ * java -cp consultation-core.jar org.duhbalkana.platform.launch.MicroLauncher \
+ *      --micro payara-micro.jar --war consultation.war [--demo-default] [-- more Payara Micro options]
+ * </pre>
+ */
+public final class MicroLauncher {
+
+    static final int CONFIGURATION_ERROR = 2;
+    private static final int USAGE_ERROR = 64;
+
+    private MicroLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: MicroLauncher --micro payara-micro.jar --war app.war [--demo-default] [-- options]");
+            System.exit(USAGE_ERROR);
+            return;
+        }
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        if (arguments.demoDefault && isUnset(environment.get(Settings.DEMO)) && System.getProperty(Settings.DEMO) == null) {
+            environment.put(Settings.DEMO, "true");
+        }
+        Settings settings;
+        try {
+            settings = Settings.read(new DefaultConfiguration(environment, System.getProperties()));
+            Files.createDirectories(settings.dataDir());
+        } catch (ConfigurationException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(CONFIGURATION_ERROR);
+            return;
+        } catch (IOException e) {
+            System.err.println("Configuration error: DATA_DIR cannot be created: " + e.getMessage());
+            System.exit(CONFIGURATION_ERROR);
+            return;
+        }
+
+        List<String> command = command(arguments, settings);
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Process payara = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara), "stop-payara-micro"));
+        System.exit(payara.waitFor());
+    }
+
+    /** The Payara Micro command line for these settings. */
+    static List<String> command(Arguments arguments, Settings settings) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Optional.ofNullable(System.getenv("JAVA_OPTS")).filter(s -> !s.isBlank())
+                .ifPresent(options -> command.addAll(Arrays.asList(options.trim().split("\\s+"))));
+        command.add("-D" + ApplicationStartup.EXIT_ON_FAILURE + "=true");
+        for (String key : Settings.KEYS) {
+            String value = System.getProperty(key);
+            if (value != null) {
+                command.add("-D" + key + "=" + value);
+            }
+        }
+        command.add("-jar");
+        command.add(arguments.micro.toString());
+        command.add("--deploy");
+        command.add(arguments.war.toString());
+        command.add("--contextroot");
+        command.add("/");
+        command.add("--port");
+        command.add(Integer.toString(settings.httpPort()));
+        command.addAll(arguments.payaraOptions);
+        return command;
+    }
+
+    private static void stop(Process payara) {
+        if (!payara.isAlive()) {
+            return;
+        }
+        payara.destroy();
+        try {
+            if (!payara.waitFor(30, TimeUnit.SECONDS)) {
+                payara.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            payara.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isUnset(String value) {
+        return value == null || value.isEmpty();
+    }
+
+    /** The launcher's own command line. */
+    record Arguments(Path micro, Path war, boolean demoDefault, List<String> payaraOptions) {
+
+        static Arguments parse(String[] args) {
+            Path micro = null;
+            Path war = null;
+            boolean demoDefault = false;
+            List<String> options = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--micro" -> micro = Path.of(value(args, ++i, "--micro"));
+                    case "--war" -> war = Path.of(value(args, ++i, "--war"));
+                    case "--demo-default" -> demoDefault = true;
+                    case "--" -> {
+                        options.addAll(Arrays.asList(args).subList(i + 1, args.length));
+                        i = args.length;
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+                }
+            }
+            if (micro == null || !Files.isRegularFile(micro)) {
+                throw new IllegalArgumentException("--micro must name the Payara Micro jar: " + micro);
+            }
+            if (war == null || !Files.exists(war)) {
+                throw new IllegalArgumentException("--war must name the web module: " + war);
+            }
+            return new Arguments(micro, war, demoDefault, List.copyOf(options));
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.duhbalkana.platform.startup;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.duhbalkana.platform.config.ConfigurationException;
+import org.duhbalkana.platform.config.Settings;
+import org.duhbalkana.platform.config.SettingsProducer;
+import org.duhbalkana.platform.database.DatabaseCheck;
+import org.duhbalkana.platform.database.DatabaseUnavailableException;
+import org.duhbalkana.platform.database.SchemaMigration;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Runs once when the application is deployed, before any page or service uses the
+ * persistence unit: checks the configuration, checks that the database answers, and applies
+ * the schema migrations.
+ *
+ * <p>When one of these fails, one SEVERE line says which key or which database is at fault.
+ * Payara Micro would otherwise go on running with nothing deployed and answer 404 everywhere,
+ * so when the system property {@value #EXIT_ON_FAILURE} is true (the launcher and the Payara
+ * Micro image set it) the process exits with status 3. On Payara Server the deployment fails
+ * and the server stays up.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+@DataSourceDefinition(
+        name = ApplicationStartup.DATA_SOURCE,
+        className = "org.duhbalkana.platform.database.UrlDataSource",
+        url = "${MPCONFIG=DB_URL}",
+        user = "${MPCONFIG=DB_USER}",
+        password = "${MPCONFIG=DB_PASSWORD}",
+        initialPoolSize = 2,
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        maxIdleTime = 300)
+public class ApplicationStartup {
+
+    /** The JNDI name of the one data source; the persistence unit names it too. */
+    public static final String DATA_SOURCE = "java:app/jdbc/consultation";
+
+    /** System property: exit the JVM when start-up fails (Payara Micro). */
+    public static final String EXIT_ON_FAILURE = "duhbalkana.exitOnStartupFailure";
+
+    /** Exit status of a failed start-up. */
+    public static final int EXIT_STATUS = 3;
+
+    private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    private DataSource dataSource;
+
+    @PostConstruct
+    void start() {
+        Settings settings;
+        try {
+            settings = SettingsProducer.fromMicroProfileConfig();
+        } catch (ConfigurationException e) {
+            throw fail("Configuration error: " + e.getMessage(), e);
+        }
+        try {
+            DatabaseCheck.verify(dataSource);
+        } catch (DatabaseUnavailableException e) {
+            throw fail("Cannot use the database " + settings.database().safeUrl() + " (DB_URL, DB_USER, DB_PASSWORD): "
+                    + e.getMessage(), e);
+        }
+        try {
+            MigrateResult result = SchemaMigration.migrate(dataSource);
+            LOG.info(() -> "Database schema is at version " + result.targetSchemaVersion + " ("
+                    + result.migrationsExecuted + " migration(s) applied now) on " + settings.database().safeUrl());
+        } catch (RuntimeException e) {
+            throw fail("The database schema could not be brought up to date on " + settings.database().safeUrl()
+                    + ": " + DatabaseUnavailableException.rootMessage(e), e);
+        }
+    }
+
+    private static StartupFailure fail(String line, Throwable cause) {
+        LOG.severe(line);
+        LOG.log(Level.FINE, "Cause of the start-up failure", cause);
+        if (Boolean.getBoolean(EXIT_ON_FAILURE)) {
+            exitSoon();
+        }
+        return new StartupFailure(line, cause);
+    }
+
+    /**
+     * Exits from another thread, so that the deployment that is failing can unwind first; if
+     * the shutdown hooks hang, halts after twenty seconds.
+     */
+    private static void exitSoon() {
+        Thread exit = new Thread(() -> System.exit(EXIT_STATUS), "startup-failure-exit");
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(EXIT_STATUS);
+        }, "startup-failure-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        exit.start();
+    }
+}

@@ -1,0 +1,2 @@
+/** Languages and scripts: Serbian in Latin and Cyrillic, Bulgarian and English. */
+package org.duhbalkana.text;

@@ -1,0 +1,98 @@
+package org.duhbalkana.web.platform;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
+import org.duhbalkana.text.Language;
+
+/**
+ * Decides the language of every request: the visitor's choice kept in the {@value #COOKIE}
+ * cookie, else the browser's {@code Accept-Language}. A GET with {@code ?lang=TAG} (the links of
+ * the language switcher) stores the choice and redirects to the same address without the
+ * parameter.
+ */
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
+public class LanguageFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The cookie that keeps a visitor's language. */
+    public static final String COOKIE = "lang";
+    static final String PARAMETER = "lang";
+    static final String ATTRIBUTE = Language.class.getName();
+    private static final int ONE_YEAR = 365 * 24 * 3600;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.REQUEST && "GET".equals(request.getMethod())) {
+            String requested = request.getParameter(PARAMETER);
+            if (requested != null) {
+                Optional<Language> chosen = Language.ofTag(requested);
+                chosen.ifPresent(language -> response.addCookie(cookie(language, request.isSecure())));
+                response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                response.setHeader("Location", withoutLanguageParameter(request));
+                return;
+            }
+        }
+        if (request.getAttribute(ATTRIBUTE) == null) {
+            request.setAttribute(ATTRIBUTE, resolve(request));
+        }
+        response.addHeader("Vary", "Accept-Language, Cookie");
+        chain.doFilter(request, response);
+    }
+
+    /** The language of this request. */
+    static Language resolve(HttpServletRequest request) {
+        Object decided = request.getAttribute(ATTRIBUTE);
+        if (decided instanceof Language language) {
+            return language;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            Optional<Language> kept = Arrays.stream(cookies)
+                    .filter(c -> COOKIE.equals(c.getName()))
+                    .map(c -> Language.ofTag(c.getValue()))
+                    .flatMap(Optional::stream)
+                    .findFirst();
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        return Language.negotiate(request.getHeader("Accept-Language"));
+    }
+
+    private static Cookie cookie(Language language, boolean secure) {
+        Cookie cookie = new Cookie(COOKIE, language.tag());
+        cookie.setPath("/");
+        cookie.setMaxAge(ONE_YEAR);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(secure);
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
+    }
+
+    /** The address of this request without the {@code lang} parameter, as a relative reference. */
+    static String withoutLanguageParameter(HttpServletRequest request) {
+        String query = request.getQueryString();
+        StringBuilder location = new StringBuilder(request.getRequestURI());
+        if (query != null) {
+            String kept = Arrays.stream(query.split("&"))
+                    .filter(part -> !part.equals(PARAMETER) && !part.startsWith(PARAMETER + "="))
+                    .reduce((a, b) -> a + "&" + b)
+                    .orElse("");
+            if (!kept.isEmpty()) {
+                location.append('?').append(kept);
+            }
+        }
+        return location.toString();
+    }
+}

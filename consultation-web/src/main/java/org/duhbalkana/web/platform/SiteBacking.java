@@ -1,0 +1,20 @@
+package org.duhbalkana.web.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.duhbalkana.platform.config.Settings;
+
+/** What every page may show about the site itself. */
+@Named("site")
+@ApplicationScoped
+public class SiteBacking {
+
+    @Inject
+    Settings settings;
+
+    /** Whether the demo content and demo accounts are on; pages then say so. */
+    public boolean isDemo() {
+        return settings.demo();
+    }
+}
