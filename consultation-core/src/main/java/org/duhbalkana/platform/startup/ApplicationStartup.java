@@ -1,12 +1,13 @@
 package org.duhbalkana.platform.startup;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -19,15 +20,20 @@ import org.duhbalkana.platform.database.SchemaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Runs once when the application is deployed, before any page or service uses the
- * persistence unit: checks the configuration, checks that the database answers, and applies
- * the schema migrations.
+ * Start-up: the configuration checked, the database reached, the schema migrated, before
+ * anything uses the persistence unit; or one SEVERE line that says which key or which database
+ * is at fault.
  *
- * <p>When one of these fails, one SEVERE line says which key or which database is at fault.
- * Payara Micro would otherwise go on running with nothing deployed and answer 404 everywhere,
- * so when the system property {@value #EXIT_ON_FAILURE} is true (the launcher and the Payara
- * Micro image set it) the process exits with status 3. On Payara Server the deployment fails
- * and the server stays up.
+ * <p>{@link #prepare(DataSource)} does the work; {@link StartupCustomizer} calls it when
+ * EclipseLink deploys the persistence unit, which Payara does while it prepares the application.
+ * This singleton makes sure that happens at start-up even where the server would deploy the
+ * unit lazily (Payara Server restarting with the application already deployed), and declares
+ * the data source.
+ *
+ * <p>Payara Micro would otherwise go on running with nothing deployed and answer 404
+ * everywhere, so when the system property {@value #EXIT_ON_FAILURE} is true (the launcher and
+ * the Payara Micro image set it) a failed start-up exits the process with status 3. On Payara
+ * Server the deployment fails and the server stays up.
  */
 @Singleton
 @Startup
@@ -55,11 +61,21 @@ public class ApplicationStartup {
 
     private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
 
-    @Resource(lookup = DATA_SOURCE)
-    private DataSource dataSource;
+    @PersistenceUnit(unitName = "consultation")
+    private EntityManagerFactory persistenceUnit;
 
     @PostConstruct
     void start() {
+        // Deploys the persistence unit (and so runs prepare) if the server has not done it yet.
+        persistenceUnit.createEntityManager().close();
+    }
+
+    /**
+     * Checks the configuration and the database, and migrates the schema.
+     *
+     * @throws StartupFailure with the one line to read
+     */
+    public static void prepare(DataSource dataSource) {
         Settings settings;
         try {
             settings = SettingsProducer.fromMicroProfileConfig();

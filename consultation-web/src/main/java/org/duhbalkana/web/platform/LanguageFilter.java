@@ -3,7 +3,6 @@ package org.duhbalkana.web.platform;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +18,6 @@ import org.duhbalkana.text.Language;
  * the language switcher) stores the choice and redirects to the same address without the
  * parameter.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class LanguageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -1,0 +1,2 @@
+/** Fixtures of the running-application tests: the site on Payara Micro, and headless Chromium. */
+package org.duhbalkana.web.testing;
