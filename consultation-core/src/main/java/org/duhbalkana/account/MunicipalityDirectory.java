@@ -1,17 +1,22 @@
 package org.duhbalkana.account;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.util.List;
 import java.util.Map;
 import java.util.EnumMap;
 import java.util.stream.Collectors;
 
-/** Reads the municipalities for pages and the API. */
-@ApplicationScoped
-@Transactional(TxType.SUPPORTS)
+/**
+ * Reads the municipalities for pages and the API.
+ *
+ * <p>Application services are stateless session beans: in the EAR the persistence unit belongs
+ * to the EJB module, and a call into an EJB is what lets the server find it from the web module.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class MunicipalityDirectory {
 
     @Inject
