@@ -43,6 +43,9 @@ public class Municipality {
     @Column(name = "name_cyrillic", nullable = false, length = 100)
     private String nameCyrillic;
 
+    @Column(name = "min_consultation_days", nullable = false)
+    private int minConsultationDays = 15;
+
     @Version
     @Column(name = "version", nullable = false)
     private int version;
@@ -59,6 +62,7 @@ public class Municipality {
         this.country = Objects.requireNonNull(country, "country");
         this.nameLatin = checked(nameLatin, LATIN, "Latin name");
         this.nameCyrillic = checked(nameCyrillic, CYRILLIC, "Cyrillic name");
+        this.minConsultationDays = legalMinimumDays();
     }
 
     private static String checked(String name, Pattern script, String what) {
@@ -87,6 +91,26 @@ public class Municipality {
 
     public String nameCyrillic() {
         return nameCyrillic;
+    }
+
+    /** The fewest days a consultation round of this municipality stays open. */
+    public int minConsultationDays() {
+        return minConsultationDays;
+    }
+
+    /** The law's floor for the country: 15 days in Serbia, 30 in Bulgaria. */
+    public int legalMinimumDays() {
+        return country == Country.BG ? 30 : 15;
+    }
+
+    /**
+     * @throws org.duhbalkana.platform.InputRejected below the country's legal minimum or above 120
+     */
+    public void changeMinConsultationDays(int days) {
+        if (days < legalMinimumDays() || days > 120) {
+            throw new org.duhbalkana.platform.InputRejected("days", "validation.days");
+        }
+        this.minConsultationDays = days;
     }
 
     /** The name in the script the reader of this language reads. */

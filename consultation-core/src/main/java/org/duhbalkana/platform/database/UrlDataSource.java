@@ -31,7 +31,7 @@ public class UrlDataSource implements DataSource {
     }
 
     public UrlDataSource(String url, String user, String password) {
-        this.url = url;
+        this.url = withH2Compatibility(url);
         this.user = user;
         this.password = password;
     }
@@ -41,8 +41,19 @@ public class UrlDataSource implements DataSource {
     }
 
     public void setUrl(String url) {
-        this.url = url;
+        this.url = withH2Compatibility(url);
         this.driver = null;
+    }
+
+    /**
+     * EclipseLink reads generated keys on H2 with {@code CALL IDENTITY()}, which H2 2 keeps only
+     * in its LEGACY mode: an H2 URL that names no mode gets it.
+     */
+    static String withH2Compatibility(String url) {
+        if (url != null && url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains(";MODE=")) {
+            return url + ";MODE=LEGACY";
+        }
+        return url;
     }
 
     /** The spelling some servers use for the URL property. */

@@ -17,4 +17,9 @@ public class SiteBacking {
     public boolean isDemo() {
         return settings.demo();
     }
+
+    /** Whether mail goes to the dev outbox page (demo mode without an SMTP server). */
+    public boolean isOutbox() {
+        return org.duhbalkana.web.dev.OutboxBacking.available(settings);
+    }
 }

@@ -1,0 +1,70 @@
+package org.duhbalkana.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Date;
+import java.util.Properties;
+import java.util.logging.Logger;
+import org.duhbalkana.platform.config.Settings;
+
+/**
+ * Sends queued mail through the SMTP server of {@code MAIL_HOST}/{@code MAIL_PORT} once the
+ * transaction that queued it has committed. Without an SMTP server mail stays in the outbox,
+ * where the dev outbox page shows it in demo mode.
+ */
+@ApplicationScoped
+public class MailDelivery {
+
+    private static final Logger LOG = Logger.getLogger(MailDelivery.class.getName());
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    MailOutbox outbox;
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued queued) {
+        deliver(queued.id());
+    }
+
+    /** One delivery attempt, if an SMTP server is configured and the mail is still to be sent. */
+    public void deliver(long id) {
+        if (settings.mail().isEmpty()) {
+            return;
+        }
+        outbox.claim(id).ifPresent(message -> {
+            try {
+                Transport.send(mime(message, settings.mail().get()));
+                outbox.delivered(id);
+            } catch (MessagingException e) {
+                // Logged without the address or the body: they are personal data.
+                LOG.warning(() -> "Mail " + id + " could not be sent now (will retry): " + e.getMessage());
+            }
+        });
+    }
+
+    private MimeMessage mime(MailMessage message, Settings.Mail smtp) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", smtp.host());
+        properties.put("mail.smtp.port", Integer.toString(smtp.port()));
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "10000");
+        Session session = Session.getInstance(properties);
+        MimeMessage mime = new MimeMessage(session);
+        InternetAddress[] from = InternetAddress.parse(settings.mailFrom());
+        mime.setFrom(from[0]);
+        mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.getRecipient()));
+        mime.setSubject(message.getSubject(), "UTF-8");
+        mime.setText(message.getBody(), "UTF-8");
+        mime.setSentDate(new Date());
+        return mime;
+    }
+}

@@ -1,0 +1,92 @@
+package org.duhbalkana.notification;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.duhbalkana.text.Language;
+
+/**
+ * Mail is written to the database in the transaction of the action that sends it (an account
+ * created, a password reset asked for), so that it is sent if and only if the action happened;
+ * {@link MailDelivery} sends it through SMTP after the commit.
+ */
+@Stateless
+public class MailOutbox {
+
+    /** Attempts before a mail is given up. */
+    static final int MAX_ATTEMPTS = 5;
+
+    @PersistenceContext(unitName = "consultation")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<MailQueued> queued;
+
+    public void send(String recipient, Language language, Mail mail, Object... arguments) {
+        MailMessage message = new MailMessage(recipient, mail.subject(language, arguments),
+                mail.body(language, arguments), clock.instant());
+        em.persist(message);
+        em.flush();
+        queued.fire(new MailQueued(message.getId()));
+    }
+
+    /**
+     * Takes a mail for one delivery attempt, so that two instances never both send it.
+     *
+     * @return the mail, if it is still to be sent and no one else took it
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<MailMessage> claim(long id) {
+        MailMessage message = em.find(MailMessage.class, id);
+        if (message == null || message.getSentAt() != null || message.attempts() >= MAX_ATTEMPTS) {
+            return Optional.empty();
+        }
+        int taken = em.createQuery("UPDATE MailMessage m SET m.attempts = m.attempts + 1 "
+                        + "WHERE m.id = :id AND m.sentAt IS NULL AND m.attempts = :attempts")
+                .setParameter("id", id)
+                .setParameter("attempts", message.attempts())
+                .executeUpdate();
+        if (taken != 1) {
+            return Optional.empty();
+        }
+        em.refresh(message);
+        em.detach(message);
+        return Optional.of(message);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void delivered(long id) {
+        MailMessage message = em.find(MailMessage.class, id);
+        if (message != null) {
+            message.delivered(clock.instant());
+        }
+    }
+
+    /** Mails not yet delivered that were written before the given time: for the retry. */
+    public List<Long> undeliveredBefore(Instant before) {
+        return em.createQuery("SELECT m.id FROM MailMessage m WHERE m.sentAt IS NULL AND m.createdAt < :before "
+                        + "AND m.attempts < :max ORDER BY m.id", Long.class)
+                .setParameter("before", before)
+                .setParameter("max", MAX_ATTEMPTS)
+                .setMaxResults(100)
+                .getResultList();
+    }
+
+    /** The newest mails, for the dev outbox (only shown in demo mode without an SMTP server). */
+    public List<MailMessage> newest(int max) {
+        return em.createQuery("SELECT m FROM MailMessage m ORDER BY m.id DESC", MailMessage.class)
+                .setMaxResults(max)
+                .getResultList();
+    }
+}

@@ -1,0 +1,2 @@
+/** Mail in the recipient's language: written with the action, sent after it commits, retried. */
+package org.duhbalkana.notification;

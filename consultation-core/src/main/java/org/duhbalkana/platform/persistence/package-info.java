@@ -1,0 +1,2 @@
+/** Mapping helpers shared by every context's entities. */
+package org.duhbalkana.platform.persistence;
