@@ -1,6 +1,7 @@
 package org.duhbalkana.web.account;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
+import java.io.Serializable;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.duhbalkana.account.AccountService;
@@ -15,8 +16,10 @@ import org.duhbalkana.web.platform.Messages;
  * that follows links uses nothing up.
  */
 @Named("mailedLink")
-@RequestScoped
-public class MailedLinkBacking {
+@ViewScoped
+public class MailedLinkBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
     AccountService accounts;

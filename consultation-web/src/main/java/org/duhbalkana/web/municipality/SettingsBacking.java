@@ -1,6 +1,7 @@
 package org.duhbalkana.web.municipality;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
+import java.io.Serializable;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.duhbalkana.account.Municipality;
@@ -10,11 +11,14 @@ import org.duhbalkana.web.platform.Messages;
 
 /**
  * {@code municipality/settings.xhtml?code=…}: a municipality's settings, for its own reviewers
- * and administrators; anyone else gets 403.
+ * and administrators; anyone else gets 403. View scoped, so that the form the person saw is the
+ * one that is processed; the service checks the right to manage the municipality again on save.
  */
 @Named("municipalitySettings")
-@RequestScoped
-public class SettingsBacking {
+@ViewScoped
+public class SettingsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
     MunicipalityAdministration administration;
@@ -23,8 +27,10 @@ public class SettingsBacking {
     LanguageBacking language;
 
     private String code;
-    private Municipality municipality;
+    private transient Municipality municipality;
     private Integer days;
+    private boolean loaded;
+    private String name = "";
 
     public void load() {
         try {
@@ -32,6 +38,8 @@ public class SettingsBacking {
             if (days == null) {
                 days = municipality.minConsultationDays();
             }
+            name = municipality.name(language.getCurrent());
+            loaded = true;
         } catch (RuntimeException e) {
             Messages.show("settings", e);
         }
@@ -48,7 +56,11 @@ public class SettingsBacking {
     }
 
     public String getName() {
-        return municipality == null ? "" : municipality.name(language.getCurrent());
+        return name;
+    }
+
+    public boolean isLoaded() {
+        return loaded;
     }
 
     public Municipality getMunicipality() {

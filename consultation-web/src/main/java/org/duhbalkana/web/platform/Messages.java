@@ -31,15 +31,18 @@ public final class Messages {
 
     public static String text(String key, Object... arguments) {
         FacesContext context = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, context.getViewRoot().getLocale(),
-                Thread.currentThread().getContextClassLoader());
+        // The reader's language as the request decided it: the view's own locale is not set yet
+        // while view actions run.
+        java.util.Locale locale = LanguageFilter.resolve(
+                (jakarta.servlet.http.HttpServletRequest) context.getExternalContext().getRequest()).locale();
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, Thread.currentThread().getContextClassLoader());
         String pattern;
         try {
             pattern = bundle.getString(key);
         } catch (MissingResourceException e) {
             pattern = bundle.getString("error.500.title");
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, context.getViewRoot().getLocale()).format(arguments);
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
     }
 
     /** An information message for the whole page. */

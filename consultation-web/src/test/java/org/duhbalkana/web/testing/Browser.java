@@ -53,6 +53,13 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Clicks and waits (up to 20 s) until the element that shows the outcome is there. */
+    public void clickAndWait(org.openqa.selenium.By button, org.openqa.selenium.By outcome) {
+        driver.findElement(button).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(outcome));
+    }
+
     /** Resizes the window, e.g. to a phone's 390 × 844. */
     public void windowSize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
@@ -69,6 +76,18 @@ public final class Browser implements AutoCloseable {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves the page's HTML beside the screenshots, to see what a failing test saw. */
+    public void savePage(String name) {
+        try {
+            Path dir = RunningSite.output().resolve("screenshots");
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+            screenshot(name);
+        } catch (IOException | RuntimeException e) {
+            // best effort: the test's own failure is what matters
         }
     }
 
