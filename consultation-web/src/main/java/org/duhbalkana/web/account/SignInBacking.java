@@ -37,6 +37,15 @@ public class SignInBacking {
 
     private String email;
     private String password;
+    private String next;
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
+    }
 
     public String getEmail() {
         return email;
@@ -79,7 +88,8 @@ public class SignInBacking {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> {
                 if (!response.isCommitted()) {
-                    external.redirect(external.getRequestContextPath() + "/account/profile.xhtml");
+                    String context = external.getRequestContextPath();
+                    external.redirect(SignInMechanism.safeNext(next, context).orElse(context + "/account/profile.xhtml"));
                 }
                 faces.responseComplete();
             }

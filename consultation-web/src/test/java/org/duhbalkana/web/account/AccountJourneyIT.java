@@ -81,8 +81,13 @@ class AccountJourneyIT {
 
             browser.clickAndWait(By.id("signOut:submit"), By.id("nav-sign-in"));
             assertThat(driver.findElements(By.id("nav-sign-in"))).hasSize(1);
+            // A protected page sends the visitor to sign in, and back after it.
             driver.get(url("/account/profile.xhtml"));
-            assertThat(driver.getCurrentUrl()).contains("/account/sign-in.xhtml");
+            assertThat(driver.getCurrentUrl()).contains("/account/sign-in.xhtml?next=");
+            driver.findElement(By.id("signIn:email")).sendKeys("dragana@example.org");
+            driver.findElement(By.id("signIn:password")).sendKeys("четири речи за лозинку");
+            browser.clickAndWait(By.id("signIn:submit"), By.id("nav-profile"));
+            assertThat(driver.getCurrentUrl()).endsWith("/account/profile.xhtml");
         }
     }
 
