@@ -132,7 +132,7 @@ class AccountSecurityIT {
     }
 
     @Test
-    void theSessionIdChangesAtSignInAndItsCookieIsHttpOnly() {
+    void theSessionIdChangesAtSignInAndItsCookieIsHttpOnlyAndSameSite() {
         WebSession visitor = new WebSession(site, "en");
         Page form = visitor.get("/account/sign-in.xhtml");
         String before = sessionCookie(form);
@@ -141,7 +141,7 @@ class AccountSecurityIT {
         String after = sessionCookie(signedIn);
 
         assertThat(before).isNotNull().containsIgnoringCase("HttpOnly");
-        assertThat(after).isNotNull().containsIgnoringCase("HttpOnly");
+        assertThat(after).isNotNull().containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
         assertThat(value(after)).isNotEqualTo(value(before));
     }
 
