@@ -198,9 +198,21 @@ public class AccountService {
             Account a = account.get();
             return Optional.of(new SignedIn(a.id(), a.displayName(), a.groups()));
         }
-        throttle.count(ThrottleRule.SIGN_IN_ACCOUNT, subject);
-        throttle.count(ThrottleRule.SIGN_IN_ADDRESS, address());
+        count(ThrottleRule.SIGN_IN_ACCOUNT, subject);
+        count(ThrottleRule.SIGN_IN_ADDRESS, address());
         return Optional.empty();
+    }
+
+    /**
+     * Counts a failure; when two first failures of one subject race to create its row, one
+     * loses on the primary key and counts again, now finding the row.
+     */
+    private void count(ThrottleRule rule, String subject) {
+        try {
+            throttle.count(rule, subject);
+        } catch (jakarta.ejb.EJBException race) {
+            throttle.count(rule, subject);
+        }
     }
 
     /** A successful sign-in: the principal's name is the account id. */

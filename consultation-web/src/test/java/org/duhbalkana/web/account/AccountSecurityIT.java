@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duhbalkana.account.DemoAccounts;
 import org.duhbalkana.testing.TestDatabase;
+import org.duhbalkana.web.testing.MariaDbSite;
 import org.duhbalkana.web.testing.RunningSite;
 import org.duhbalkana.web.testing.WebSession;
 import org.duhbalkana.web.testing.WebSession.Page;
@@ -32,24 +32,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AccountSecurityIT {
 
+    private static MariaDbSite mariaDb;
     private static TestDatabase db;
     private static RunningSite site;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.mariaDb();
-        Map<String, String> env = new HashMap<>(db.environment());
-        env.put("DEMO", "true");
-        site = RunningSite.configured("account-security", env).start();
+        mariaDb = MariaDbSite.startWithDemoAccounts("account-security");
+        db = mariaDb.db();
+        site = mariaDb.site();
     }
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
-        }
-        if (db != null) {
-            db.close();
+        if (mariaDb != null) {
+            mariaDb.close();
         }
     }
 

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duhbalkana.account.DemoAccounts;
 import org.duhbalkana.testing.TestDatabase;
+import org.duhbalkana.web.testing.MariaDbSite;
 import org.duhbalkana.web.testing.RunningSite;
 import org.duhbalkana.web.testing.WebSession;
 import org.duhbalkana.web.testing.WebSession.Page;
@@ -53,16 +53,16 @@ class AuthorizationMatrixIT {
 
     enum Outcome { ALLOWED, REFUSED, SIGN_IN }
 
+    private static MariaDbSite mariaDb;
     private static TestDatabase db;
     private static RunningSite site;
     private static final Map<Who, WebSession> sessions = new EnumMap<>(Who.class);
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.mariaDb();
-        Map<String, String> env = new HashMap<>(db.environment());
-        env.put("DEMO", "true");
-        site = RunningSite.configured("authorization", env).start();
+        mariaDb = MariaDbSite.startWithDemoAccounts("authorization");
+        db = mariaDb.db();
+        site = mariaDb.site();
         for (Who who : Who.values()) {
             sessions.put(who, who.email == null ? new WebSession(site, "en")
                     : WebSession.signedIn(site, who.email, DemoAccounts.PASSWORD));
@@ -71,11 +71,8 @@ class AuthorizationMatrixIT {
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
-        }
-        if (db != null) {
-            db.close();
+        if (mariaDb != null) {
+            mariaDb.close();
         }
     }
 
