@@ -16,7 +16,10 @@ public enum Mail {
     RESET_PASSWORD("resetPassword"),
     PASSWORD_CHANGED("passwordChanged"),
     CHANGE_EMAIL("changeEmail"),
-    CHANGE_EMAIL_TAKEN("changeEmailTaken");
+    CHANGE_EMAIL_TAKEN("changeEmailTaken"),
+    ROUND_OPENED("roundOpened"),
+    ROUND_CLOSED("roundClosed"),
+    REPORT_PUBLISHED("reportPublished");
 
     static final String BUNDLE = "org.duhbalkana.notification.mail";
 

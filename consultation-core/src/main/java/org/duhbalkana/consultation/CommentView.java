@@ -1,0 +1,46 @@
+package org.duhbalkana.consultation;
+
+import java.time.Instant;
+import java.util.List;
+import org.duhbalkana.account.Account;
+
+/**
+ * A comment as the public sees it: the author's display name only (none for a deleted account),
+ * no text when hidden (the reason instead), and the disposition only once the report is published
+ * (or to the round's managers).
+ */
+public record CommentView(
+        long id,
+        Long parentId,
+        Integer section,
+        String author,
+        boolean authorDeleted,
+        Stance stance,
+        String body,
+        CommentStatus status,
+        String hiddenReason,
+        Instant createdAt,
+        Instant editedAt,
+        int endorsements,
+        Disposition disposition,
+        String dispositionReason,
+        int version,
+        List<CommentView> replies) {
+
+    static CommentView of(Comment c, boolean showDisposition, List<CommentView> replies) {
+        Account author = c.author();
+        boolean shown = c.status() == CommentStatus.VISIBLE;
+        return new CommentView(c.id(), c.parent().map(Comment::id).orElse(null),
+                c.section().map(Section::number).orElse(null),
+                author.isDeleted() ? null : author.displayName(), author.isDeleted(), c.stance(),
+                shown ? c.body() : null, c.status(), c.hiddenReason().orElse(null), c.createdAt(),
+                c.editedAt().orElse(null), c.endorsementCount(),
+                showDisposition ? c.disposition().orElse(null) : null,
+                showDisposition ? c.dispositionReason().orElse(null) : null,
+                c.version(), replies);
+    }
+
+    public boolean isHidden() {
+        return status != CommentStatus.VISIBLE;
+    }
+}

@@ -1,0 +1,100 @@
+package org.duhbalkana.consultation;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.duhbalkana.account.Account;
+import org.duhbalkana.account.AccountRepository;
+import org.duhbalkana.account.Groups;
+import org.duhbalkana.account.Municipality;
+import org.duhbalkana.account.MunicipalityRepository;
+import org.duhbalkana.platform.AccessDenied;
+import org.duhbalkana.platform.InputRejected;
+import org.duhbalkana.text.Language;
+
+/**
+ * Reviewers of an organizing municipality (and administrators) write rounds: title, summary,
+ * sections added, edited, reordered while a draft; then schedule them under the jurisdiction
+ * rules.
+ */
+@Stateless
+@RolesAllowed({Groups.REVIEWER, Groups.ADMINISTRATOR})
+public class ConsultationAuthoring {
+
+    @Inject
+    ConsultationRepository rounds;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    MunicipalityRepository municipalities;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext session;
+
+    /** A new draft round; the caller must review at least one of its organizers. */
+    public ConsultationRound create(@NotNull String slug, @NotNull String title, @NotNull String summary,
+            @NotNull String languageTag, @NotNull List<String> organizerCodes) {
+        Account caller = Managers.caller(session, accounts);
+        Set<Municipality> organizers = new HashSet<>();
+        for (String code : organizerCodes) {
+            organizers.add(municipalities.byCode(code)
+                    .orElseThrow(() -> new InputRejected("organizers", "validation.municipality")));
+        }
+        Language language = Language.ofTag(languageTag).orElseThrow(() -> new InputRejected("language", "validation.language"));
+        ConsultationRound round = new ConsultationRound(slug, title, summary, language, organizers, caller, clock.instant());
+        if (!round.isManagedBy(caller)) {
+            throw new AccessDenied();
+        }
+        if (rounds.bySlug(slug).isPresent()) {
+            throw new InputRejected("slug", "consultation.error.slugTaken");
+        }
+        rounds.add(round);
+        return round;
+    }
+
+    public void describe(@NotNull String slug, @NotNull String title, @NotNull String summary, @NotNull Set<String> tags) {
+        managed(slug).describe(title, summary, tags);
+    }
+
+    public void addSection(@NotNull String slug, @NotNull String heading, @NotNull String body) {
+        managed(slug).addSection(heading, body);
+    }
+
+    public void editSection(@NotNull String slug, int number, @NotNull String heading, @NotNull String body) {
+        managed(slug).editSection(number, heading, body);
+    }
+
+    public void moveSection(@NotNull String slug, int from, int to) {
+        managed(slug).moveSection(from, to);
+    }
+
+    public void removeSection(@NotNull String slug, int number) {
+        managed(slug).removeSection(number);
+    }
+
+    /** Schedules the round for the given period (instants from the deadline zone's dates). */
+    public void schedule(@NotNull String slug, @NotNull Instant opens, @NotNull Instant closes, String shortReason) {
+        managed(slug).schedule(opens, closes, shortReason, clock.instant());
+    }
+
+    /** A round the caller manages, in any status. */
+    public ConsultationRound managed(String slug) {
+        ConsultationRound round = rounds.bySlug(slug).orElseThrow(() -> new InputRejected("slug", "consultation.error.noRound"));
+        Managers.managerOf(round, session, accounts);
+        round.sections().size();
+        return round;
+    }
+}

@@ -1,0 +1,95 @@
+package org.duhbalkana.consultation;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.duhbalkana.account.Account;
+import org.duhbalkana.account.AccountRepository;
+import org.duhbalkana.account.Caller;
+
+/**
+ * What anyone may read: public rounds, their comments a page at a time, and published reports.
+ * Drafts are visible only to the round's managers.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class ConsultationReader {
+
+    public static final int MAX_PAGE = 100;
+
+    @Inject
+    ConsultationRepository rounds;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Resource
+    SessionContext session;
+
+    public List<ConsultationRound> list(Optional<RoundStatus> status, Optional<Long> municipalityId, int page, int size) {
+        int limit = Math.min(Math.max(size, 1), MAX_PAGE);
+        return rounds.publicRounds(status, municipalityId, Math.max(page, 0) * limit, limit);
+    }
+
+    /** The round with its sections, if the caller may see it. */
+    public Optional<ConsultationRound> round(String slug) {
+        Optional<ConsultationRound> round = rounds.bySlug(slug).filter(r -> r.status().isPublic() || managedByCaller(r));
+        round.ifPresent(r -> r.sections().size());
+        return round;
+    }
+
+    /** A page of top-level comments with their replies. */
+    public List<CommentView> comments(ConsultationRound round, int sectionNumber, long afterId, int limit) {
+        ConsultationRound attached = rounds.bySlug(round.slug()).orElseThrow();
+        Optional<Section> section = sectionNumber == 0 ? Optional.empty() : attached.section(sectionNumber);
+        if (sectionNumber != 0 && section.isEmpty()) {
+            return List.of();
+        }
+        boolean showDisposition = attached.status() == RoundStatus.REPORT_PUBLISHED || managedByCaller(attached);
+        List<Comment> top = rounds.topLevel(attached, section, afterId, Math.min(Math.max(limit, 1), MAX_PAGE));
+        Map<Long, List<CommentView>> replies = new LinkedHashMap<>();
+        for (Comment reply : rounds.replies(top.stream().map(Comment::id).toList())) {
+            replies.computeIfAbsent(reply.parent().orElseThrow().id(), id -> new ArrayList<>())
+                    .add(CommentView.of(reply, showDisposition, List.of()));
+        }
+        return top.stream().map(c -> CommentView.of(c, showDisposition, replies.getOrDefault(c.id(), List.of()))).toList();
+    }
+
+    public long commentCount(ConsultationRound round) {
+        return rounds.commentCount(rounds.bySlug(round.slug()).orElseThrow());
+    }
+
+    /** The published report: every comment in the order of the sections, and the totals. */
+    public Optional<Report> report(String slug) {
+        return rounds.bySlug(slug).filter(r -> r.status() == RoundStatus.REPORT_PUBLISHED).map(round -> {
+            List<CommentView> comments = rounds.allForReport(round).stream()
+                    .map(c -> CommentView.of(c, true, List.of())).toList();
+            Map<Disposition, Long> totals = new EnumMap<>(Disposition.class);
+            for (Disposition d : Disposition.values()) {
+                totals.put(d, comments.stream().filter(c -> c.disposition() == d).count());
+            }
+            round.sections().size();
+            return new Report(round, comments, totals);
+        });
+    }
+
+    /** The consultation report of a round. */
+    public record Report(ConsultationRound round, List<CommentView> comments, Map<Disposition, Long> totals) {
+    }
+
+    private boolean managedByCaller(ConsultationRound round) {
+        Optional<Account> caller = Caller.accountId(session).flatMap(accounts::byId);
+        return caller.isPresent() && round.isManagedBy(caller.get());
+    }
+}

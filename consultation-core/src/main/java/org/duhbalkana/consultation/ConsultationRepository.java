@@ -1,0 +1,191 @@
+package org.duhbalkana.consultation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rounds and their comments. Lists are paged in the database: comments by keyset (the id after
+ * which a page starts), with their authors and sections fetched in the same query, so a page of
+ * comments costs two queries however many there are (the page, then its replies).
+ */
+@ApplicationScoped
+public class ConsultationRepository {
+
+    @PersistenceContext(unitName = "consultation")
+    private EntityManager em;
+
+    protected ConsultationRepository() {
+    }
+
+    public ConsultationRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public void add(ConsultationRound round) {
+        em.persist(round);
+        em.flush();
+    }
+
+    public void add(Comment comment) {
+        em.persist(comment);
+        em.flush();
+    }
+
+    public Optional<ConsultationRound> bySlug(String slug) {
+        return em.createQuery("SELECT r FROM ConsultationRound r WHERE r.slug = :slug", ConsultationRound.class)
+                .setParameter("slug", slug)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Public rounds (not drafts), newest first; optionally of one status and one organizing municipality. */
+    public List<ConsultationRound> publicRounds(Optional<RoundStatus> status, Optional<Long> municipalityId, int first,
+            int max) {
+        StringBuilder jpql = new StringBuilder("SELECT DISTINCT r FROM ConsultationRound r");
+        municipalityId.ifPresent(m -> jpql.append(" JOIN r.organizers o"));
+        jpql.append(" WHERE r.status <> :draft");
+        status.ifPresent(s -> jpql.append(" AND r.status = :status"));
+        municipalityId.ifPresent(m -> jpql.append(" AND o.id = :municipality"));
+        jpql.append(" ORDER BY r.id DESC");
+        TypedQuery<ConsultationRound> query = em.createQuery(jpql.toString(), ConsultationRound.class)
+                .setParameter("draft", RoundStatus.DRAFT);
+        status.ifPresent(s -> query.setParameter("status", s));
+        municipalityId.ifPresent(m -> query.setParameter("municipality", m));
+        return query.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /** Rounds whose status is due to change, locked so that two instances do not both change them. */
+    public List<ConsultationRound> dueToAdvance(Instant now) {
+        return em.createQuery("SELECT r FROM ConsultationRound r WHERE (r.status = :scheduled AND r.opensAt <= :now) "
+                        + "OR (r.status = :open AND r.closesAt <= :now) ORDER BY r.id", ConsultationRound.class)
+                .setParameter("scheduled", RoundStatus.SCHEDULED)
+                .setParameter("open", RoundStatus.OPEN)
+                .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    public Optional<Comment> comment(long id) {
+        return Optional.ofNullable(em.find(Comment.class, id));
+    }
+
+    /**
+     * A page of top-level comments of a round (of one section, if given), oldest first, starting
+     * after the given id, with their authors.
+     */
+    public List<Comment> topLevel(ConsultationRound round, Optional<Section> section, long afterId, int limit) {
+        String jpql = "SELECT c FROM Comment c JOIN FETCH c.author LEFT JOIN FETCH c.section "
+                + "WHERE c.round = :round AND c.parent IS NULL AND c.id > :after"
+                + (section.isPresent() ? " AND c.section = :section" : "")
+                + " ORDER BY c.id";
+        TypedQuery<Comment> query = em.createQuery(jpql, Comment.class)
+                .setParameter("round", round)
+                .setParameter("after", afterId);
+        section.ifPresent(s -> query.setParameter("section", s));
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    /** The replies to these comments, with their authors, oldest first. */
+    public List<Comment> replies(List<Long> parentIds) {
+        if (parentIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT c FROM Comment c JOIN FETCH c.author JOIN FETCH c.parent p "
+                        + "WHERE p.id IN :parents ORDER BY c.id", Comment.class)
+                .setParameter("parents", parentIds)
+                .getResultList();
+    }
+
+    /** Every comment of a round, in the order of its sections (the whole draft first), for the report. */
+    public List<Comment> allForReport(ConsultationRound round) {
+        return em.createQuery("SELECT c FROM Comment c JOIN FETCH c.author LEFT JOIN FETCH c.section s "
+                        + "WHERE c.round = :round ORDER BY s.position, c.id", Comment.class)
+                .setParameter("round", round)
+                .getResultList();
+    }
+
+    /** How many comments still need an answer. */
+    public long unanswered(ConsultationRound round) {
+        return em.createQuery("SELECT COUNT(c) FROM Comment c WHERE c.round = :round AND c.disposition IS NULL "
+                        + "AND c.status <> :hidden", Long.class)
+                .setParameter("round", round)
+                .setParameter("hidden", CommentStatus.HIDDEN)
+                .getSingleResult();
+    }
+
+    /** How many comments need an answer at all (answered or not). */
+    public long toAnswer(ConsultationRound round) {
+        return em.createQuery("SELECT COUNT(c) FROM Comment c WHERE c.round = :round AND c.status <> :hidden", Long.class)
+                .setParameter("round", round)
+                .setParameter("hidden", CommentStatus.HIDDEN)
+                .getSingleResult();
+    }
+
+    public long commentCount(ConsultationRound round) {
+        return em.createQuery("SELECT COUNT(c) FROM Comment c WHERE c.round = :round", Long.class)
+                .setParameter("round", round)
+                .getSingleResult();
+    }
+
+    /** Records an endorsement; false if this person had endorsed the comment already. */
+    public boolean endorse(Comment comment, long accountId, Instant now) {
+        if (em.find(Endorsement.class, new Endorsement.Key(comment.id(), accountId)) != null) {
+            return false;
+        }
+        em.persist(new Endorsement(comment.id(), accountId, now));
+        return true;
+    }
+
+    /** Records a flag; false if this person had flagged the comment already. */
+    public boolean flag(Comment comment, long accountId, String reason, Instant now) {
+        if (em.find(Flag.class, new Flag.Key(comment.id(), accountId)) != null) {
+            return false;
+        }
+        em.persist(new Flag(comment.id(), accountId, reason, now));
+        return true;
+    }
+
+    public boolean follow(ConsultationRound round, long accountId, Instant now) {
+        if (em.find(Follow.class, new Follow.Key(round.id(), accountId)) != null) {
+            return false;
+        }
+        em.persist(new Follow(round.id(), accountId, now));
+        return true;
+    }
+
+    public void unfollow(ConsultationRound round, long accountId) {
+        Follow follow = em.find(Follow.class, new Follow.Key(round.id(), accountId));
+        if (follow != null) {
+            em.remove(follow);
+        }
+    }
+
+    public boolean follows(ConsultationRound round, long accountId) {
+        return em.find(Follow.class, new Follow.Key(round.id(), accountId)) != null;
+    }
+
+    /** The ids of the people following a round. */
+    public List<Long> followers(ConsultationRound round) {
+        return em.createQuery("SELECT f.accountId FROM Follow f WHERE f.roundId = :round", Long.class)
+                .setParameter("round", round.id())
+                .getResultList();
+    }
+
+    /** Comments waiting for a moderator: hidden by flags, or flagged and still shown; oldest first. */
+    public List<Comment> moderationQueue(long afterId, int limit) {
+        return em.createQuery("SELECT c FROM Comment c JOIN FETCH c.author JOIN FETCH c.round "
+                        + "WHERE (c.status = :pending OR (c.status = :visible AND c.flagCount > 0)) AND c.id > :after "
+                        + "ORDER BY c.id", Comment.class)
+                .setParameter("pending", CommentStatus.PENDING)
+                .setParameter("visible", CommentStatus.VISIBLE)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

@@ -1,0 +1,365 @@
+package org.duhbalkana.consultation;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.duhbalkana.account.Account;
+import org.duhbalkana.account.Country;
+import org.duhbalkana.account.Municipality;
+import org.duhbalkana.account.Role;
+import org.duhbalkana.text.Language;
+
+/**
+ * A consultation round: a draft decision in numbered sections that one or more municipalities put
+ * to the public for a set period, then answer comment by comment and report on.
+ */
+@Entity
+@Table(name = "consultation_round")
+public class ConsultationRound {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_SUMMARY = 2000;
+    public static final int MAX_REASON = 1000;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} -]{0,39}");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "slug", nullable = false, unique = true, length = 80)
+    private String slug;
+
+    @Column(name = "title", nullable = false, length = MAX_TITLE)
+    private String title;
+
+    @Column(name = "summary", nullable = false, length = MAX_SUMMARY)
+    private String summary;
+
+    @Column(name = "language", nullable = false, length = 10)
+    private String language;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 20)
+    private RoundStatus status;
+
+    @Column(name = "opens_at")
+    private Instant opensAt;
+
+    @Column(name = "closes_at")
+    private Instant closesAt;
+
+    @Column(name = "short_period_reason", length = MAX_REASON)
+    private String shortPeriodReason;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "created_by")
+    private Account createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "report_published_at")
+    private Instant reportPublishedAt;
+
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(name = "round_organizer", joinColumns = @JoinColumn(name = "round_id"),
+            inverseJoinColumns = @JoinColumn(name = "municipality_id"))
+    private Set<Municipality> organizers = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "round_tag", joinColumns = @JoinColumn(name = "round_id"))
+    @Column(name = "tag", length = 40)
+    private Set<String> tags = new HashSet<>();
+
+    @OneToMany(mappedBy = "round", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    @OrderBy("position")
+    private List<Section> sections = new ArrayList<>();
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private int version;
+
+    protected ConsultationRound() {
+    }
+
+    public ConsultationRound(String slug, String title, String summary, Language language, Set<Municipality> organizers,
+            Account createdBy, Instant now) {
+        if (slug == null || slug.length() > 80 || !SLUG.matcher(slug).matches()) {
+            throw new ConsultationRuleBroken("consultation.error.slug");
+        }
+        if (organizers == null || organizers.isEmpty()) {
+            throw new ConsultationRuleBroken("consultation.error.organizers");
+        }
+        this.slug = slug;
+        this.language = language.tag();
+        this.organizers = new HashSet<>(organizers);
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.status = RoundStatus.DRAFT;
+        describe(title, summary, Set.of());
+    }
+
+    // ----- authoring, while a draft
+
+    /** Sets the title, summary and topic tags. */
+    public void describe(String title, String summary, Set<String> tags) {
+        requireDraft();
+        this.title = Texts.required(title, MAX_TITLE, "consultation.error.title");
+        this.summary = Texts.required(summary, MAX_SUMMARY, "consultation.error.summary");
+        Set<String> clean = new HashSet<>();
+        for (String tag : tags) {
+            String t = tag.strip().toLowerCase(Locale.ROOT);
+            if (!TAG.matcher(t).matches()) {
+                throw new ConsultationRuleBroken("consultation.error.tag");
+            }
+            clean.add(t);
+        }
+        this.tags = clean;
+    }
+
+    public Section addSection(String heading, String body) {
+        requireDraft();
+        Section section = new Section(this, sections.size() + 1, heading, body);
+        sections.add(section);
+        return section;
+    }
+
+    public void editSection(int number, String heading, String body) {
+        requireDraft();
+        section(number).orElseThrow(() -> new ConsultationRuleBroken("consultation.error.noSection")).edit(heading, body);
+    }
+
+    /** Moves a section to another place; the others are renumbered. */
+    public void moveSection(int from, int to) {
+        requireDraft();
+        if (from < 1 || from > sections.size() || to < 1 || to > sections.size()) {
+            throw new ConsultationRuleBroken("consultation.error.noSection");
+        }
+        Section moved = sections.remove(from - 1);
+        sections.add(to - 1, moved);
+        renumber();
+    }
+
+    public void removeSection(int number) {
+        requireDraft();
+        if (number < 1 || number > sections.size()) {
+            throw new ConsultationRuleBroken("consultation.error.noSection");
+        }
+        sections.remove(number - 1);
+        renumber();
+    }
+
+    private void renumber() {
+        for (int i = 0; i < sections.size(); i++) {
+            sections.get(i).moveTo(i + 1);
+        }
+    }
+
+    private void requireDraft() {
+        if (status != null && status != RoundStatus.DRAFT) {
+            throw new ConsultationRuleBroken("consultation.error.notDraft");
+        }
+    }
+
+    // ----- lifecycle
+
+    /**
+     * Schedules the round: it opens and closes on its own at the given instants. The period must
+     * meet the jurisdiction rules of every organizer; a reason (shown publicly) may shorten a
+     * Bulgarian round to 14 days.
+     */
+    public void schedule(Instant opens, Instant closes, String shortReason, Instant now) {
+        requireDraft();
+        if (sections.isEmpty()) {
+            throw new ConsultationRuleBroken("consultation.error.noSections");
+        }
+        if (opens == null || closes == null || opens.isBefore(now.minus(Duration.ofMinutes(5))) || !closes.isAfter(opens)) {
+            throw new ConsultationRuleBroken("consultation.error.period");
+        }
+        String reason = Texts.optional(shortReason, MAX_REASON, "consultation.error.reason");
+        int minimum = JurisdictionRules.minimumDays(organizers, reason != null);
+        if (Duration.between(opens, closes).compareTo(Duration.ofDays(minimum)) < 0) {
+            throw new ConsultationRuleBroken("consultation.error.tooShort", minimum);
+        }
+        int withoutReason = JurisdictionRules.minimumDays(organizers, false);
+        this.opensAt = opens;
+        this.closesAt = closes;
+        this.shortPeriodReason = Duration.between(opens, closes).compareTo(Duration.ofDays(withoutReason)) < 0 ? reason : null;
+        this.status = RoundStatus.SCHEDULED;
+    }
+
+    /**
+     * Moves the round on as time passes: a scheduled round opens, an open round closes (both at
+     * once if the site was down across the whole period). Running it twice changes nothing.
+     *
+     * @return whether the status changed
+     */
+    public boolean advance(Instant now) {
+        RoundStatus before = status;
+        if (status == RoundStatus.SCHEDULED && !now.isBefore(opensAt)) {
+            status = RoundStatus.OPEN;
+        }
+        if (status == RoundStatus.OPEN && !now.isBefore(closesAt)) {
+            status = RoundStatus.CLOSED;
+        }
+        return status != before;
+    }
+
+    /** Publishes the consultation report: only when closed and every comment is answered. */
+    public void publishReport(long unanswered, Instant now) {
+        if (status != RoundStatus.CLOSED) {
+            throw new ConsultationRuleBroken("consultation.error.notClosed");
+        }
+        if (unanswered > 0) {
+            throw new ConsultationRuleBroken("consultation.error.unanswered", unanswered);
+        }
+        status = RoundStatus.REPORT_PUBLISHED;
+        reportPublishedAt = now;
+    }
+
+    // ----- comments
+
+    /** A new comment on a section (or, with none, on the whole draft). */
+    public Comment comment(Account author, Optional<Section> section, Stance stance, String text, Instant now) {
+        requireOpenFor(author, now);
+        section.ifPresent(s -> {
+            if (s.round() != this) {
+                throw new ConsultationRuleBroken("consultation.error.noSection");
+            }
+        });
+        return new Comment(this, section.orElse(null), null, author, stance, text, now);
+    }
+
+    /** A reply to a comment; replies have no replies of their own. */
+    public Comment reply(Account author, Comment parent, String text, Instant now) {
+        requireOpenFor(author, now);
+        if (parent.round() != this || parent.parent().isPresent()) {
+            throw new ConsultationRuleBroken("consultation.error.replyLevel");
+        }
+        if (parent.status() != CommentStatus.VISIBLE) {
+            throw new ConsultationRuleBroken("consultation.error.hidden");
+        }
+        return new Comment(this, parent.section().orElse(null), parent, author, Stance.NEUTRAL, text, now);
+    }
+
+    void requireOpenFor(Account author, Instant now) {
+        if (status != RoundStatus.OPEN || (closesAt != null && !now.isBefore(closesAt))) {
+            throw new ConsultationRuleBroken("consultation.error.notOpen");
+        }
+        if (author == null || !author.isVerified() || !author.canSignIn()) {
+            throw new ConsultationRuleBroken("consultation.error.notVerified");
+        }
+    }
+
+    /** Whether the account may author and answer for this round: a reviewer of an organizer, or an administrator. */
+    public boolean isManagedBy(Account account) {
+        return account.has(Role.ADMINISTRATOR) || organizers.stream().anyMatch(account::reviews);
+    }
+
+    // ----- reading
+
+    public Long id() {
+        return id;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public Language language() {
+        return Language.ofTag(language).orElse(Language.DEFAULT);
+    }
+
+    public RoundStatus status() {
+        return status;
+    }
+
+    public Optional<Instant> opensAt() {
+        return Optional.ofNullable(opensAt);
+    }
+
+    public Optional<Instant> closesAt() {
+        return Optional.ofNullable(closesAt);
+    }
+
+    public Optional<String> shortPeriodReason() {
+        return Optional.ofNullable(shortPeriodReason);
+    }
+
+    public Optional<Instant> reportPublishedAt() {
+        return Optional.ofNullable(reportPublishedAt);
+    }
+
+    public Set<Municipality> organizers() {
+        return Collections.unmodifiableSet(organizers);
+    }
+
+    public Set<String> tags() {
+        return Collections.unmodifiableSet(tags);
+    }
+
+    public List<Section> sections() {
+        return Collections.unmodifiableList(sections);
+    }
+
+    public Optional<Section> section(int number) {
+        return number >= 1 && number <= sections.size() ? Optional.of(sections.get(number - 1)) : Optional.empty();
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /**
+     * The time zone the deadline is set and shown in: for a joint round, the zone where it ends
+     * first (Bulgaria's, an hour ahead of Serbia's).
+     */
+    public ZoneId deadlineZone() {
+        return organizers.stream().anyMatch(m -> m.country() == Country.BG) ? Country.BG.zone() : Country.RS.zone();
+    }
+
+    public int version() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "ConsultationRound[" + slug + ", " + status + "]";
+    }
+}

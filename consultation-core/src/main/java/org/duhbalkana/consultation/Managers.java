@@ -1,0 +1,27 @@
+package org.duhbalkana.consultation;
+
+import jakarta.ejb.SessionContext;
+import org.duhbalkana.account.Account;
+import org.duhbalkana.account.AccountRepository;
+import org.duhbalkana.account.Caller;
+import org.duhbalkana.platform.AccessDenied;
+
+/** Who is calling, and whether they manage a round. */
+final class Managers {
+
+    private Managers() {
+    }
+
+    static Account caller(SessionContext session, AccountRepository accounts) {
+        return Caller.accountId(session).flatMap(accounts::byId).filter(Account::canSignIn).orElseThrow(AccessDenied::new);
+    }
+
+    /** The caller, if they are a reviewer of one of the round's organizers or an administrator. */
+    static Account managerOf(ConsultationRound round, SessionContext session, AccountRepository accounts) {
+        Account caller = caller(session, accounts);
+        if (!round.isManagedBy(caller)) {
+            throw new AccessDenied();
+        }
+        return caller;
+    }
+}

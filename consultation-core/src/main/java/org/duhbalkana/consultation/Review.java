@@ -1,0 +1,136 @@
+package org.duhbalkana.consultation;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.duhbalkana.account.Account;
+import org.duhbalkana.account.AccountRepository;
+import org.duhbalkana.account.Groups;
+import org.duhbalkana.moderation.AuditAction;
+import org.duhbalkana.moderation.AuditLog;
+import org.duhbalkana.notification.Mail;
+import org.duhbalkana.notification.MailOutbox;
+import org.duhbalkana.platform.config.Settings;
+
+/**
+ * The organizing municipality's reviewers answer every comment with a disposition (one answer may
+ * go to several comments that say the same), see their progress, and publish the report. Two
+ * reviewers answering the same comment at once: one wins, the other is told.
+ */
+@Stateless
+@RolesAllowed({Groups.REVIEWER, Groups.ADMINISTRATOR})
+public class Review {
+
+    @PersistenceContext(unitName = "consultation")
+    EntityManager em;
+
+    @Inject
+    ConsultationRepository rounds;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    MailOutbox mail;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext session;
+
+    /**
+     * Answers one comment.
+     *
+     * @param expectedVersion the version of the comment the reviewer saw; if someone answered it
+     *                        since, {@link ConcurrentAnswer}
+     */
+    public void answer(long commentId, int expectedVersion, @NotNull Disposition disposition, String reason) {
+        answerAll(Map.of(commentId, expectedVersion), disposition, reason);
+    }
+
+    /** Gives the same answer to several comments (by id, with the version the reviewer saw). */
+    public void answerAll(@NotNull Map<Long, Integer> commentVersions, @NotNull Disposition disposition, String reason) {
+        Account reviewer = null;
+        for (Map.Entry<Long, Integer> entry : commentVersions.entrySet()) {
+            Comment comment = rounds.comment(entry.getKey())
+                    .orElseThrow(() -> new ConsultationRuleBroken("consultation.error.noComment"));
+            Account manager = Managers.managerOf(comment.round(), session, accounts);
+            reviewer = manager;
+            if (comment.version() != entry.getValue()) {
+                throw new ConcurrentAnswer();
+            }
+            comment.answer(disposition, reason, manager, clock.instant());
+            audit.record(manager.id(), manager.displayName(), AuditAction.DISPOSITION_GIVEN,
+                    "comment " + comment.id(), disposition.name());
+        }
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentAnswer();
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof OptimisticLockException
+                    || e.getClass().getName().contains("OptimisticLock")) {
+                throw new ConcurrentAnswer();
+            }
+            throw e;
+        }
+    }
+
+    /** Answered and total comments to answer. */
+    public Progress progress(@NotNull String slug) {
+        ConsultationRound round = round(slug);
+        long total = rounds.toAnswer(round);
+        return new Progress(total - rounds.unanswered(round), total);
+    }
+
+    /** How far the answering has come. */
+    public record Progress(long answered, long total) {
+        public int percent() {
+            return total == 0 ? 100 : (int) (answered * 100 / total);
+        }
+    }
+
+    /**
+     * Publishes the consultation report; everyone who commented or follows the round is mailed in
+     * their language with a link to the report.
+     */
+    public void publishReport(@NotNull String slug) {
+        ConsultationRound round = round(slug);
+        Account manager = Managers.managerOf(round, session, accounts);
+        round.publishReport(rounds.unanswered(round), clock.instant());
+        audit.record(manager.id(), manager.displayName(), AuditAction.REPORT_PUBLISHED, round.slug(), null);
+        Set<Long> recipients = new LinkedHashSet<>();
+        rounds.allForReport(round).forEach(c -> recipients.add(c.author().id()));
+        recipients.addAll(rounds.followers(round));
+        for (Long id : recipients) {
+            accounts.byId(id).filter(a -> a.email().isPresent()).ifPresent(a ->
+                    mail.send(a.email().get(), a.language(), Mail.REPORT_PUBLISHED, a.displayName(),
+                            settings.link("/consultations/report.xhtml?slug=" + round.slug()), round.title()));
+        }
+    }
+
+    private ConsultationRound round(String slug) {
+        ConsultationRound round = rounds.bySlug(slug)
+                .orElseThrow(() -> new ConsultationRuleBroken("consultation.error.noRound"));
+        Managers.managerOf(round, session, accounts);
+        return round;
+    }
+}

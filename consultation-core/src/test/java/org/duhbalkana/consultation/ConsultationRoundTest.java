@@ -1,0 +1,283 @@
+package org.duhbalkana.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.duhbalkana.account.Account;
+import org.duhbalkana.account.Country;
+import org.duhbalkana.account.EmailAddress;
+import org.duhbalkana.account.Municipality;
+import org.duhbalkana.account.Role;
+import org.duhbalkana.platform.BusinessException;
+import org.duhbalkana.text.Language;
+import org.junit.jupiter.api.Test;
+
+/** Lifecycle, jurisdiction, comment and disposition rules, with time given explicitly. */
+class ConsultationRoundTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
+    private static final Municipality ZAJECAR = municipality(1, "zajecar", Country.RS, "Zaječar", "Зајечар");
+    private static final Municipality VIDIN = municipality(2, "vidin", Country.BG, "Vidin", "Видин");
+
+    private static Municipality municipality(long id, String code, Country country, String latin, String cyrillic) {
+        Municipality m = new Municipality(code, country, latin, cyrillic);
+        set(m, "id", id);
+        return m;
+    }
+
+    private static void set(Object target, String field, Object value) {
+        try {
+            Field f = target.getClass().getDeclaredField(field);
+            f.setAccessible(true);
+            f.set(target, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Account person(long id, String email, boolean verified) {
+        Account a = new Account(EmailAddress.parse(email).orElseThrow(), "Ana Ilić", "hash", Optional.of(ZAJECAR), null,
+                Language.SR_LATN, NOW);
+        set(a, "id", id);
+        if (verified) {
+            a.verifyEmail(NOW);
+        }
+        return a;
+    }
+
+    private static ConsultationRound round(Set<Municipality> organizers) {
+        ConsultationRound round = new ConsultationRound("turizam-2027", "Strategija turizma", "Nacrt strategije.",
+                Language.SR_LATN, organizers, person(99, "author@example.org", true), NOW);
+        round.addSection("Član 1", "Predmet strategije.");
+        round.addSection("Član 2", "Ciljevi.");
+        return round;
+    }
+
+    private static ConsultationRound open(Set<Municipality> organizers) {
+        ConsultationRound round = round(organizers);
+        round.schedule(NOW, NOW.plus(Duration.ofDays(30)), null, NOW);
+        round.advance(NOW);
+        return round;
+    }
+
+    private static String key(Runnable action) {
+        try {
+            action.run();
+        } catch (BusinessException e) {
+            return e.messageKey();
+        }
+        return "no rule broken";
+    }
+
+    @Test
+    void aRoundMovesFromDraftToOpenToClosedOnTimeAndOnlyForward() {
+        ConsultationRound round = round(Set.of(ZAJECAR));
+        Instant opens = NOW.plus(Duration.ofDays(1));
+        round.schedule(opens, opens.plus(Duration.ofDays(15)), null, NOW);
+
+        assertThat(round.status()).isEqualTo(RoundStatus.SCHEDULED);
+        assertThat(round.advance(NOW)).isFalse();
+        assertThat(round.advance(opens)).isTrue();
+        assertThat(round.status()).isEqualTo(RoundStatus.OPEN);
+        assertThat(round.advance(opens.plusSeconds(60))).isFalse();
+        assertThat(round.advance(opens.plus(Duration.ofDays(15)))).isTrue();
+        assertThat(round.status()).isEqualTo(RoundStatus.CLOSED);
+        assertThat(round.advance(opens.plus(Duration.ofDays(40)))).isFalse();
+        assertThat(key(() -> round.addSection("Član 3", "Kasno."))).isEqualTo("consultation.error.notDraft");
+    }
+
+    @Test
+    void aRoundMissedWhileTheSiteWasDownCatchesUpAtOnce() {
+        ConsultationRound round = round(Set.of(ZAJECAR));
+        round.schedule(NOW, NOW.plus(Duration.ofDays(15)), null, NOW);
+
+        assertThat(round.advance(NOW.plus(Duration.ofDays(20)))).isTrue();
+        assertThat(round.status()).isEqualTo(RoundStatus.CLOSED);
+    }
+
+    @Test
+    void serbianRoundsLastAtLeastFifteenDaysOrWhatTheMunicipalitySet() {
+        assertThat(key(() -> round(Set.of(ZAJECAR)).schedule(NOW, NOW.plus(Duration.ofDays(14)), null, NOW)))
+                .isEqualTo("consultation.error.tooShort");
+        assertThat(key(() -> round(Set.of(ZAJECAR)).schedule(NOW, NOW.plus(Duration.ofDays(15)), null, NOW)))
+                .isEqualTo("no rule broken");
+        Municipality bor = municipality(3, "bor", Country.RS, "Bor", "Бор");
+        bor.changeMinConsultationDays(20);
+        assertThat(key(() -> round(Set.of(bor)).schedule(NOW, NOW.plus(Duration.ofDays(19)), null, NOW)))
+                .isEqualTo("consultation.error.tooShort");
+    }
+
+    @Test
+    void bulgarianRoundsLastThirtyDaysOrFourteenWithAPublicReason() {
+        assertThat(key(() -> round(Set.of(VIDIN)).schedule(NOW, NOW.plus(Duration.ofDays(29)), null, NOW)))
+                .isEqualTo("consultation.error.tooShort");
+        ConsultationRound urgent = round(Set.of(VIDIN));
+        urgent.schedule(NOW, NOW.plus(Duration.ofDays(14)), "Спешно: срокът на програмата изтича.", NOW);
+        assertThat(urgent.shortPeriodReason()).contains("Спешно: срокът на програмата изтича.");
+        assertThat(key(() -> round(Set.of(VIDIN)).schedule(NOW, NOW.plus(Duration.ofDays(13)), "Спешно.", NOW)))
+                .isEqualTo("consultation.error.tooShort");
+        ConsultationRound normal = round(Set.of(VIDIN));
+        normal.schedule(NOW, NOW.plus(Duration.ofDays(30)), "Ненужна причина.", NOW);
+        assertThat(normal.shortPeriodReason()).isEmpty();
+    }
+
+    @Test
+    void aJointRoundFollowsTheStricterRuleAndTheZoneWhereItEndsFirst() {
+        assertThat(key(() -> round(Set.of(ZAJECAR, VIDIN)).schedule(NOW, NOW.plus(Duration.ofDays(20)), null, NOW)))
+                .isEqualTo("consultation.error.tooShort");
+        assertThat(JurisdictionRules.minimumDays(Set.of(ZAJECAR, VIDIN), false)).isEqualTo(30);
+        assertThat(JurisdictionRules.minimumDays(Set.of(ZAJECAR, VIDIN), true)).isEqualTo(15);
+        assertThat(round(Set.of(ZAJECAR, VIDIN)).deadlineZone()).isEqualTo(Country.BG.zone());
+        assertThat(round(Set.of(ZAJECAR)).deadlineZone()).isEqualTo(Country.RS.zone());
+    }
+
+    @Test
+    void aRoundWithoutSectionsOrWithABackwardsPeriodCannotBeScheduled() {
+        ConsultationRound empty = new ConsultationRound("prazno", "Naslov", "Sažetak.", Language.SR_LATN, Set.of(ZAJECAR),
+                person(1, "a@example.org", true), NOW);
+        assertThat(key(() -> empty.schedule(NOW, NOW.plus(Duration.ofDays(20)), null, NOW))).isEqualTo("consultation.error.noSections");
+        assertThat(key(() -> round(Set.of(ZAJECAR)).schedule(NOW, NOW.minusSeconds(1), null, NOW)))
+                .isEqualTo("consultation.error.period");
+    }
+
+    @Test
+    void sectionsAreRenumberedWhenMovedOrRemoved() {
+        ConsultationRound round = round(Set.of(ZAJECAR));
+        round.addSection("Član 3", "Sredstva.");
+        round.moveSection(3, 1);
+        assertThat(round.sections()).extracting(Section::heading).containsExactly("Član 3", "Član 1", "Član 2");
+        assertThat(round.sections()).extracting(Section::number).containsExactly(1, 2, 3);
+        round.removeSection(2);
+        assertThat(round.sections()).extracting(Section::heading).containsExactly("Član 3", "Član 2");
+        assertThat(round.sections()).extracting(Section::number).containsExactly(1, 2);
+    }
+
+    @Test
+    void onlyVerifiedPeopleCommentAndOnlyWhileTheRoundIsOpen() {
+        ConsultationRound round = round(Set.of(ZAJECAR));
+        Account citizen = person(1, "c@example.org", true);
+        assertThat(key(() -> round.comment(citizen, Optional.empty(), Stance.SUPPORTS, "Podržavam.", NOW)))
+                .isEqualTo("consultation.error.notOpen");
+
+        ConsultationRound open = open(Set.of(ZAJECAR));
+        assertThat(key(() -> open.comment(person(2, "u@example.org", false), Optional.empty(), Stance.SUPPORTS, "Da.", NOW)))
+                .isEqualTo("consultation.error.notVerified");
+        Comment comment = open.comment(citizen, open.section(2), Stance.OPPOSES, "Ne slažem se.\nEvo zašto.", NOW);
+        assertThat(comment.section().map(Section::number)).contains(2);
+        assertThat(comment.body()).isEqualTo("Ne slažem se.\nEvo zašto.");
+
+        open.advance(NOW.plus(Duration.ofDays(30)));
+        assertThat(key(() -> open.comment(citizen, Optional.empty(), Stance.NEUTRAL, "Kasno.", NOW.plus(Duration.ofDays(31)))))
+                .isEqualTo("consultation.error.notOpen");
+    }
+
+    @Test
+    void aCommentIsAtMost3000CharactersOfText() {
+        ConsultationRound open = open(Set.of(ZAJECAR));
+        Account citizen = person(1, "c@example.org", true);
+        assertThat(key(() -> open.comment(citizen, Optional.empty(), Stance.NEUTRAL, "a".repeat(3001), NOW)))
+                .isEqualTo("consultation.error.commentLength");
+        assertThat(key(() -> open.comment(citizen, Optional.empty(), Stance.NEUTRAL, "   ", NOW)))
+                .isEqualTo("consultation.error.commentLength");
+        assertThat(key(() -> open.comment(citizen, Optional.empty(), Stance.NEUTRAL, "nul\u0000", NOW)))
+                .isEqualTo("consultation.error.commentLength");
+        assertThat(open.comment(citizen, Optional.empty(), Stance.NEUTRAL, "<script>alert(1)</script>", NOW).body())
+                .isEqualTo("<script>alert(1)</script>");
+        assertThat(open.comment(citizen, Optional.empty(), Stance.NEUTRAL, "ж".repeat(3000), NOW).body()).hasSize(3000);
+    }
+
+    @Test
+    void repliesGoOneLevelDeep() {
+        ConsultationRound open = open(Set.of(ZAJECAR));
+        Account citizen = person(1, "c@example.org", true);
+        Comment comment = open.comment(citizen, open.section(1), Stance.SUPPORTS, "Dobro.", NOW);
+        set(comment, "id", 10L);
+        Comment reply = open.reply(person(2, "d@example.org", true), comment, "Slažem se.", NOW);
+        assertThat(reply.parent()).contains(comment);
+        assertThat(reply.section()).isEqualTo(comment.section());
+        assertThat(key(() -> open.reply(citizen, reply, "Dublje.", NOW))).isEqualTo("consultation.error.replyLevel");
+    }
+
+    @Test
+    void theAuthorEditsForFifteenMinutes() {
+        ConsultationRound open = open(Set.of(ZAJECAR));
+        Account citizen = person(1, "c@example.org", true);
+        Comment comment = open.comment(citizen, Optional.empty(), Stance.SUPPORTS, "Prvo.", NOW);
+
+        comment.edit(citizen, "Ispravljeno.", NOW.plus(Duration.ofMinutes(15)));
+        assertThat(comment.body()).isEqualTo("Ispravljeno.");
+        assertThat(comment.editedAt()).contains(NOW.plus(Duration.ofMinutes(15)));
+        assertThat(key(() -> comment.edit(citizen, "Kasno.", NOW.plus(Duration.ofMinutes(16)))))
+                .isEqualTo("consultation.error.editWindow");
+        assertThat(key(() -> comment.edit(person(2, "x@example.org", true), "Tuđe.", NOW)))
+                .isEqualTo("consultation.error.notAuthor");
+    }
+
+    @Test
+    void threeFlagsHideACommentUntilAModeratorDecides() {
+        Comment comment = open(Set.of(ZAJECAR)).comment(person(1, "c@example.org", true), Optional.empty(),
+                Stance.SUPPORTS, "Tekst.", NOW);
+        comment.flagged();
+        comment.flagged();
+        assertThat(comment.status()).isEqualTo(CommentStatus.VISIBLE);
+        comment.flagged();
+        assertThat(comment.status()).isEqualTo(CommentStatus.PENDING);
+
+        comment.hide("Uvredljiv govor.");
+        assertThat(comment.status()).isEqualTo(CommentStatus.HIDDEN);
+        assertThat(comment.hiddenReason()).contains("Uvredljiv govor.");
+        assertThat(comment.needsAnswer()).isFalse();
+        comment.restore();
+        assertThat(comment.status()).isEqualTo(CommentStatus.VISIBLE);
+        assertThat(comment.flagCount()).isZero();
+    }
+
+    @Test
+    void peopleEndorseOthersCommentsNotTheirOwn() {
+        Account citizen = person(1, "c@example.org", true);
+        Comment comment = open(Set.of(ZAJECAR)).comment(citizen, Optional.empty(), Stance.SUPPORTS, "Tekst.", NOW);
+        comment.endorsed(person(2, "d@example.org", true));
+        assertThat(comment.endorsementCount()).isEqualTo(1);
+        assertThat(key(() -> comment.endorsed(citizen))).isEqualTo("consultation.error.ownComment");
+    }
+
+    @Test
+    void everyAnswerButAcceptanceGivesAReasonAndTheReportWaitsForAllAnswers() {
+        ConsultationRound open = open(Set.of(ZAJECAR));
+        Account reviewer = person(5, "r@example.org", true);
+        Comment comment = open.comment(person(1, "c@example.org", true), Optional.empty(), Stance.OPPOSES, "Ne.", NOW);
+
+        assertThat(key(() -> comment.answer(Disposition.NOT_ACCEPTED, " ", reviewer, NOW))).isEqualTo("consultation.error.reasonRequired");
+        comment.answer(Disposition.ACCEPTED, null, reviewer, NOW);
+        assertThat(comment.isAnswered()).isTrue();
+        comment.answer(Disposition.PARTLY_ACCEPTED, "Delimično, u članu 2.", reviewer, NOW);
+        assertThat(comment.dispositionReason()).contains("Delimično, u članu 2.");
+
+        assertThat(key(() -> open.publishReport(0, NOW))).isEqualTo("consultation.error.notClosed");
+        open.advance(NOW.plus(Duration.ofDays(30)));
+        assertThat(key(() -> open.publishReport(1, NOW))).isEqualTo("consultation.error.unanswered");
+        open.publishReport(0, NOW.plus(Duration.ofDays(31)));
+        assertThat(open.status()).isEqualTo(RoundStatus.REPORT_PUBLISHED);
+        assertThat(key(() -> comment.answer(Disposition.NOTED, "Kasno.", reviewer, NOW))).isEqualTo("consultation.error.cannotAnswer");
+    }
+
+    @Test
+    void reviewersOfAnOrganizerAndAdministratorsManageARound() {
+        ConsultationRound round = round(Set.of(ZAJECAR, VIDIN));
+        Account vidinReviewer = person(7, "v@example.org", true);
+        vidinReviewer.grantReviewer(VIDIN);
+        Account borReviewer = person(8, "b@example.org", true);
+        borReviewer.grantReviewer(municipality(3, "bor", Country.RS, "Bor", "Бор"));
+        Account admin = person(9, "admin@example.org", true);
+        admin.grant(Role.ADMINISTRATOR);
+
+        assertThat(round.isManagedBy(vidinReviewer)).isTrue();
+        assertThat(round.isManagedBy(borReviewer)).isFalse();
+        assertThat(round.isManagedBy(admin)).isTrue();
+    }
+}
