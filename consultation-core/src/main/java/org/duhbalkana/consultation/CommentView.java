@@ -25,7 +25,7 @@ public record CommentView(
         Disposition disposition,
         String dispositionReason,
         int version,
-        List<CommentView> replies) {
+        List<CommentView> replies) implements java.io.Serializable {
 
     static CommentView of(Comment c, boolean showDisposition, List<CommentView> replies) {
         Account author = c.author();

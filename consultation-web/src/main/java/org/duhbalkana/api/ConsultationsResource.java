@@ -1,0 +1,179 @@
+package org.duhbalkana.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.duhbalkana.consultation.CommentView;
+import org.duhbalkana.consultation.ConsultationReader;
+import org.duhbalkana.consultation.ConsultationRound;
+import org.duhbalkana.consultation.Disposition;
+import org.duhbalkana.consultation.RoundStatus;
+import org.duhbalkana.consultation.Section;
+
+/**
+ * Consultation rounds as open data: the list, one round with its sections, its comments a page at
+ * a time (by cursor), and its published report. Authors appear by display name only.
+ */
+@Path("consultations")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+public class ConsultationsResource {
+
+    private static final List<RoundStatus> LISTABLE = List.of(RoundStatus.SCHEDULED, RoundStatus.OPEN,
+            RoundStatus.CLOSED, RoundStatus.REPORT_PUBLISHED);
+
+    @Inject
+    ConsultationReader reader;
+
+    @GET
+    public JsonObject list(@QueryParam("status") String status, @QueryParam("municipality") String municipality,
+            @QueryParam("page") String page) {
+        Optional<RoundStatus> chosen = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(s -> LISTABLE.stream()
+                .filter(l -> l.name().equals(s.strip())).findFirst()
+                .orElseThrow(() -> new BadParameter("status", "must be one of " + LISTABLE)));
+        Optional<Long> municipalityId = Optional.ofNullable(municipality).filter(s -> !s.isBlank())
+                .map(s -> (long) BadParameter.integer("municipality", s, 1, Integer.MAX_VALUE, 0));
+        int pageNumber = BadParameter.integer("page", page, 0, 10_000, 0);
+        JsonArrayBuilder rounds = Json.createArrayBuilder();
+        reader.list(chosen, municipalityId, pageNumber, 50).forEach(r -> rounds.add(summary(r)));
+        return Json.createObjectBuilder().add("page", pageNumber).add("consultations", rounds).build();
+    }
+
+    @GET
+    @Path("{slug}")
+    public JsonObject round(@PathParam("slug") String slug) {
+        ConsultationRound round = find(slug);
+        JsonArrayBuilder sections = Json.createArrayBuilder();
+        for (Section s : round.sections()) {
+            sections.add(Json.createObjectBuilder().add("number", s.number()).add("heading", s.heading()).add("text", s.body()));
+        }
+        return summary(round).add("sections", sections).add("comments", reader.commentCount(round)).build();
+    }
+
+    @GET
+    @Path("{slug}/comments")
+    public JsonObject comments(@PathParam("slug") String slug, @QueryParam("section") String section,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        ConsultationRound round = find(slug);
+        int sectionNumber = BadParameter.integer("section", section, 0, round.sections().size(), 0);
+        long after = cursor == null || cursor.isBlank() ? 0 : cursor(cursor);
+        int size = BadParameter.integer("limit", limit, 1, ConsultationReader.MAX_PAGE, 50);
+        List<CommentView> page = reader.comments(round, sectionNumber, after, size);
+        JsonArrayBuilder comments = Json.createArrayBuilder();
+        page.forEach(c -> comments.add(comment(c)));
+        JsonObjectBuilder json = Json.createObjectBuilder().add("comments", comments);
+        if (page.size() == size) {
+            json.add("nextCursor", Long.toString(page.get(page.size() - 1).id()));
+        } else {
+            json.addNull("nextCursor");
+        }
+        return json.build();
+    }
+
+    @GET
+    @Path("{slug}/report")
+    public JsonObject report(@PathParam("slug") String slug) {
+        ConsultationReader.Report report = reader.report(slug).orElseThrow(() -> BadParameter.notFound("published report"));
+        JsonArrayBuilder comments = Json.createArrayBuilder();
+        report.comments().forEach(c -> comments.add(comment(c)));
+        JsonObjectBuilder totals = Json.createObjectBuilder();
+        Arrays.stream(Disposition.values()).forEach(d -> totals.add(d.name(), report.totals().get(d)));
+        return summary(report.round()).add("totals", totals).add("comments", comments).build();
+    }
+
+    private ConsultationRound find(String slug) {
+        return reader.round(slug).filter(r -> r.status().isPublic()).orElseThrow(() -> BadParameter.notFound("consultation"));
+    }
+
+    private static long cursor(String cursor) {
+        try {
+            long value = Long.parseLong(cursor.strip());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadParameter("cursor", "must be a cursor returned as nextCursor");
+    }
+
+    private static JsonObjectBuilder summary(ConsultationRound r) {
+        JsonArrayBuilder organizers = Json.createArrayBuilder();
+        r.organizers().forEach(m -> organizers.add(m.code()));
+        JsonArrayBuilder tags = Json.createArrayBuilder();
+        r.tags().stream().sorted().forEach(tags::add);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("slug", r.slug())
+                .add("title", r.title())
+                .add("summary", r.summary())
+                .add("language", r.language().tag())
+                .add("status", r.status().name())
+                .add("organizers", organizers)
+                .add("tags", tags)
+                .add("deadlineZone", r.deadlineZone().getId());
+        instant(json, "opensAt", r.opensAt());
+        instant(json, "closesAt", r.closesAt());
+        r.shortPeriodReason().ifPresent(reason -> json.add("shortPeriodReason", reason));
+        return json;
+    }
+
+    private static JsonObjectBuilder comment(CommentView c) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", c.id());
+        if (c.parentId() == null) {
+            json.addNull("parentId");
+        } else {
+            json.add("parentId", c.parentId());
+        }
+        if (c.section() == null) {
+            json.addNull("section");
+        } else {
+            json.add("section", c.section());
+        }
+        if (c.author() == null) {
+            json.addNull("author");
+        } else {
+            json.add("author", c.author());
+        }
+        json.add("stance", c.stance().name()).add("status", c.status().name()).add("createdAt", c.createdAt().toString())
+                .add("endorsements", c.endorsements());
+        if (c.body() == null) {
+            json.addNull("text");
+            if (c.hiddenReason() != null) {
+                json.add("hiddenReason", c.hiddenReason());
+            }
+        } else {
+            json.add("text", c.body());
+        }
+        if (c.disposition() != null) {
+            json.add("disposition", c.disposition().name());
+            if (c.dispositionReason() != null) {
+                json.add("dispositionReason", c.dispositionReason());
+            }
+        }
+        if (!c.replies().isEmpty()) {
+            JsonArrayBuilder replies = Json.createArrayBuilder();
+            c.replies().forEach(r -> replies.add(comment(r)));
+            json.add("replies", replies);
+        }
+        return json;
+    }
+
+    private static void instant(JsonObjectBuilder json, String name, Optional<Instant> value) {
+        if (value.isPresent()) {
+            json.add(name, value.get().toString());
+        } else {
+            json.addNull(name);
+        }
+    }
+}
