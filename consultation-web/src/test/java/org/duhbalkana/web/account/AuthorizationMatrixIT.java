@@ -2,6 +2,7 @@ package org.duhbalkana.web.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duhbalkana.web.account.AuthorizationMatrixIT.Outcome.ALLOWED;
+import static org.duhbalkana.web.account.AuthorizationMatrixIT.Outcome.NOT_FOUND;
 import static org.duhbalkana.web.account.AuthorizationMatrixIT.Outcome.REFUSED;
 import static org.duhbalkana.web.account.AuthorizationMatrixIT.Outcome.SIGN_IN;
 
@@ -51,7 +52,7 @@ class AuthorizationMatrixIT {
         }
     }
 
-    enum Outcome { ALLOWED, REFUSED, SIGN_IN }
+    enum Outcome { ALLOWED, REFUSED, SIGN_IN, NOT_FOUND }
 
     private static MariaDbSite mariaDb;
     private static TestDatabase db;
@@ -97,6 +98,11 @@ class AuthorizationMatrixIT {
         PAGES.put("/admin/audit.xhtml", row(SIGN_IN, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, ALLOWED));
         PAGES.put("/municipality/settings.xhtml?code=zajecar", row(SIGN_IN, REFUSED, REFUSED, ALLOWED, REFUSED, REFUSED, ALLOWED));
         PAGES.put("/municipality/settings.xhtml?code=vidin", row(SIGN_IN, REFUSED, REFUSED, REFUSED, ALLOWED, REFUSED, ALLOWED));
+        PAGES.put("/consultations/index.xhtml", row(ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED));
+        PAGES.put("/consultations/view.xhtml?slug=prekogranicni-turizam-2027", row(ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED));
+        // A draft is seen only by the reviewers of its organizer (Kladovo has none) and administrators.
+        PAGES.put("/consultations/view.xhtml?slug=kladovo-riverside-draft", row(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, ALLOWED));
+        PAGES.put("/api/consultations/kladovo-riverside-draft", row(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND));
     }
 
     @Test
@@ -121,6 +127,9 @@ class AuthorizationMatrixIT {
         }
         if (page.status() == 200 && !page.body().contains("You may not open this page")) {
             return ALLOWED;
+        }
+        if (page.status() == 404) {
+            return NOT_FOUND;
         }
         return null;
     }
@@ -185,6 +194,28 @@ class AuthorizationMatrixIT {
         }
         assertThat(auditCount("ROLE_GRANTED")).isEqualTo(1);
         assertThat(auditCount("ROLE_REVOKED")).isEqualTo(1);
+    }
+
+    @Test
+    void onlyVerifiedPeopleSignedInComment() throws SQLException {
+        String path = "/consultations/view.xhtml?slug=prekogranicni-turizam-2027";
+        for (Who who : Who.values()) {
+            int before = queryInt("SELECT COUNT(*) FROM round_comment WHERE body = ?", "Matrix " + who);
+            WebSession session = sessions.get(who);
+            Page page = session.get(path);
+            if (who == Who.ANONYMOUS) {
+                assertThat(page.hasForm("comment")).isFalse();
+                Map<String, String> forged = new LinkedHashMap<>(page.hiddenFields("comments"));
+                forged.putAll(Map.of("comment", "comment", "comment:section", "0", "comment:stance", "NEUTRAL",
+                        "comment:text", "Matrix " + who, "comment:submit", "x"));
+                session.post(path, forged);
+                assertThat(queryInt("SELECT COUNT(*) FROM round_comment WHERE body = ?", "Matrix " + who)).isEqualTo(before);
+            } else {
+                session.submit(page, "comment", Map.of("section", "0", "stance", "NEUTRAL", "text", "Matrix " + who), "submit");
+                assertThat(queryInt("SELECT COUNT(*) FROM round_comment WHERE body = ?", "Matrix " + who)).as(who.name())
+                        .isEqualTo(before + 1);
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,279 @@
+package org.duhbalkana.web.consultation;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import java.io.Serializable;
+import java.text.Collator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.duhbalkana.account.Groups;
+import org.duhbalkana.consultation.CommentView;
+import org.duhbalkana.consultation.ConsultationReader;
+import org.duhbalkana.consultation.ConsultationRound;
+import org.duhbalkana.consultation.Participation;
+import org.duhbalkana.consultation.RoundStatus;
+import org.duhbalkana.consultation.Section;
+import org.duhbalkana.consultation.Stance;
+import org.duhbalkana.text.Language;
+import org.duhbalkana.web.platform.LanguageBacking;
+import org.duhbalkana.web.platform.Messages;
+
+/**
+ * {@code consultations/view.xhtml?slug=…&section=…&after=…}: a round, its sections, a page of its
+ * comments (with "more" by keyset), and the forms to comment, reply, endorse, flag and follow.
+ * View scoped: the buttons of each comment act on the comments the reader saw.
+ */
+@Named("round")
+@ViewScoped
+public class ConsultationViewBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    public static final int PAGE = 50;
+
+    @Inject
+    ConsultationReader reader;
+
+    @Inject
+    Participation participation;
+
+    @Inject
+    LanguageBacking language;
+
+    @Inject
+    SecurityContext security;
+
+    private String slug;
+    private int section;
+    private long after;
+    private transient ConsultationRound round;
+    private List<CommentView> comments = List.of();
+    private long total;
+    private boolean found;
+
+    private int commentSection;
+    private String stance = Stance.NEUTRAL.name();
+    private String text;
+    private final Map<Long, String> replies = new HashMap<>();
+    private final Map<Long, String> flagReasons = new HashMap<>();
+
+    public void load() {
+        round = reader.round(slug == null ? "" : slug).orElse(null);
+        found = round != null;
+        if (!found) {
+            Messages.notFound();
+            return;
+        }
+        comments = reader.comments(round, section, after, PAGE);
+        total = reader.commentCount(round);
+    }
+
+    private ConsultationRound round() {
+        if (round == null && found) {
+            round = reader.round(slug).orElse(null);
+        }
+        return round;
+    }
+
+    // ----- actions
+
+    public void comment() {
+        try {
+            participation.comment(slug, commentSection, Stance.valueOf(stance), text == null ? "" : text);
+            text = null;
+            Messages.info("round.commented");
+            reload();
+        } catch (RuntimeException e) {
+            Messages.show("comment", e);
+        }
+    }
+
+    public void reply(long parentId) {
+        try {
+            participation.reply(parentId, replies.getOrDefault(parentId, ""));
+            replies.remove(parentId);
+            Messages.info("round.replied");
+            reload();
+        } catch (RuntimeException e) {
+            Messages.show("comments", e);
+        }
+    }
+
+    public void endorse(long commentId) {
+        try {
+            participation.endorse(commentId);
+            Messages.info("round.endorsed");
+            reload();
+        } catch (RuntimeException e) {
+            Messages.show("comments", e);
+        }
+    }
+
+    public void flag(long commentId) {
+        try {
+            participation.flag(commentId, flagReasons.getOrDefault(commentId, ""));
+            flagReasons.remove(commentId);
+            Messages.info("round.flagged");
+            reload();
+        } catch (RuntimeException e) {
+            Messages.show("comments", e);
+        }
+    }
+
+    public void follow() {
+        try {
+            if (participation.follows(slug)) {
+                participation.unfollow(slug);
+                Messages.info("round.unfollowed");
+            } else {
+                participation.follow(slug);
+                Messages.info("round.followed");
+            }
+        } catch (RuntimeException e) {
+            Messages.show("follow", e);
+        }
+    }
+
+    private void reload() {
+        round = null;
+        load();
+    }
+
+    // ----- what the page shows
+
+    public ConsultationRound getRound() {
+        return round();
+    }
+
+    public String getTitle() {
+        return round() == null ? "" : RoundText.forReader(round().title(), round().language(), reader());
+    }
+
+    public String getSummary() {
+        return RoundText.forReader(round().summary(), round().language(), reader());
+    }
+
+    public String heading(Section s) {
+        return RoundText.forReader(s.heading(), round().language(), reader());
+    }
+
+    public String body(Section s) {
+        return RoundText.forReader(s.body(), round().language(), reader());
+    }
+
+    public String commentText(CommentView c) {
+        return RoundText.commentForReader(c.body(), reader());
+    }
+
+    public String organizers() {
+        Collator collator = Collator.getInstance(language.getLocale());
+        return round().organizers().stream().map(m -> m.name(reader())).sorted(collator::compare)
+                .reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    public String getOpens() {
+        return RoundText.time(round().opensAt().orElse(null), round().deadlineZone(), reader());
+    }
+
+    public String getCloses() {
+        return RoundText.time(round().closesAt().orElse(null), round().deadlineZone(), reader());
+    }
+
+    public String time(CommentView c) {
+        return RoundText.time(c.createdAt(), round().deadlineZone(), reader());
+    }
+
+    public boolean isOpen() {
+        return round() != null && round().status() == RoundStatus.OPEN;
+    }
+
+    public boolean isCanComment() {
+        return isOpen() && security.isCallerInRole(Groups.CITIZEN);
+    }
+
+    public boolean isSignedIn() {
+        return security.getCallerPrincipal() != null;
+    }
+
+    public boolean isHasMore() {
+        return comments.size() == PAGE;
+    }
+
+    public long getNextAfter() {
+        return comments.isEmpty() ? after : comments.get(comments.size() - 1).id();
+    }
+
+    public List<CommentView> getComments() {
+        return comments;
+    }
+
+    public long getTotal() {
+        return total;
+    }
+
+    public Stance[] getStances() {
+        return Stance.values();
+    }
+
+    private Language reader() {
+        return language.getCurrent();
+    }
+
+    public Map<Long, String> getReplies() {
+        return replies;
+    }
+
+    public Map<Long, String> getFlagReasons() {
+        return flagReasons;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public int getSection() {
+        return section;
+    }
+
+    public void setSection(int section) {
+        this.section = Math.max(0, section);
+    }
+
+    public long getAfter() {
+        return after;
+    }
+
+    public void setAfter(long after) {
+        this.after = Math.max(0, after);
+    }
+
+    public int getCommentSection() {
+        return commentSection;
+    }
+
+    public void setCommentSection(int commentSection) {
+        this.commentSection = commentSection;
+    }
+
+    public String getStance() {
+        return stance;
+    }
+
+    public void setStance(String stance) {
+        this.stance = stance;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+    }
+}
