@@ -90,6 +90,20 @@ public class ConsultationAuthoring {
         managed(slug).schedule(opens, closes, shortReason, clock.instant());
     }
 
+    /**
+     * Schedules the round by days in its deadline zone: it opens at the start of the first day (or
+     * now, if that day is today) and stays open until 24:00 of the last.
+     */
+    public void scheduleDays(@NotNull String slug, @NotNull java.time.LocalDate firstDay, @NotNull java.time.LocalDate lastDay,
+            String shortReason) {
+        ConsultationRound round = managed(slug);
+        java.time.ZoneId zone = round.deadlineZone();
+        Instant now = clock.instant();
+        Instant start = firstDay.atStartOfDay(zone).toInstant();
+        Instant opens = start.isBefore(now) && firstDay.equals(java.time.LocalDate.ofInstant(now, zone)) ? now : start;
+        round.schedule(opens, lastDay.plusDays(1).atStartOfDay(zone).toInstant(), shortReason, now);
+    }
+
     /** A round the caller manages, in any status. */
     public ConsultationRound managed(String slug) {
         ConsultationRound round = rounds.bySlug(slug).orElseThrow(() -> new InputRejected("slug", "consultation.error.noRound"));

@@ -88,7 +88,8 @@ public class ConsultationReader {
     public record Report(ConsultationRound round, List<CommentView> comments, Map<Disposition, Long> totals) {
     }
 
-    private boolean managedByCaller(ConsultationRound round) {
+    /** Whether the caller manages the round (a reviewer of an organizer, or an administrator). */
+    public boolean managedByCaller(ConsultationRound round) {
         Optional<Account> caller = Caller.accountId(session).flatMap(accounts::byId);
         return caller.isPresent() && round.isManagedBy(caller.get());
     }

@@ -177,6 +177,26 @@ public class ConsultationRepository {
                 .getResultList();
     }
 
+    /** The reviewers' queue: a round's comments (replies too), filtered, oldest first, by keyset. */
+    public List<Comment> reviewQueue(ConsultationRound round, Optional<Section> section, Optional<Stance> stance,
+            Optional<Boolean> answered, boolean flaggedOnly, long afterId, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT c FROM Comment c JOIN FETCH c.author LEFT JOIN FETCH c.section "
+                + "WHERE c.round = :round AND c.id > :after");
+        section.ifPresent(s -> jpql.append(" AND c.section = :section"));
+        stance.ifPresent(s -> jpql.append(" AND c.stance = :stance"));
+        answered.ifPresent(a -> jpql.append(a ? " AND c.disposition IS NOT NULL" : " AND c.disposition IS NULL"));
+        if (flaggedOnly) {
+            jpql.append(" AND c.flagCount > 0");
+        }
+        jpql.append(" ORDER BY c.id");
+        TypedQuery<Comment> query = em.createQuery(jpql.toString(), Comment.class)
+                .setParameter("round", round)
+                .setParameter("after", afterId);
+        section.ifPresent(s -> query.setParameter("section", s));
+        stance.ifPresent(s -> query.setParameter("stance", s));
+        return query.setMaxResults(limit).getResultList();
+    }
+
     /** Comments waiting for a moderator: hidden by flags, or flagged and still shown; oldest first. */
     public List<Comment> moderationQueue(long afterId, int limit) {
         return em.createQuery("SELECT c FROM Comment c JOIN FETCH c.author JOIN FETCH c.round "

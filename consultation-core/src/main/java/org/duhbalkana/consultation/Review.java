@@ -94,6 +94,25 @@ public class Review {
         }
     }
 
+    public static final int PAGE_SIZE = 50;
+
+    /** A page of the round's comments for its reviewers, with their answers so far. */
+    public java.util.List<CommentView> queue(@NotNull String slug, int sectionNumber, Stance stance, Boolean answered,
+            boolean flaggedOnly, long afterId) {
+        ConsultationRound round = round(slug);
+        java.util.Optional<Section> section = sectionNumber == 0 ? java.util.Optional.empty() : round.section(sectionNumber);
+        return rounds.reviewQueue(round, section, java.util.Optional.ofNullable(stance), java.util.Optional.ofNullable(answered),
+                        flaggedOnly, afterId, PAGE_SIZE).stream()
+                .map(c -> CommentView.of(c, true, java.util.List.of())).toList();
+    }
+
+    /** The round as its reviewers see it (drafts and all). */
+    public ConsultationRound managed(@NotNull String slug) {
+        ConsultationRound round = round(slug);
+        round.sections().size();
+        return round;
+    }
+
     /** Answered and total comments to answer. */
     public Progress progress(@NotNull String slug) {
         ConsultationRound round = round(slug);

@@ -5,13 +5,16 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The platform's clock: UTC system time in the server; tests build services with a fixed clock. */
+/**
+ * The platform's clock: UTC system time. Domain tests pass fixed instants; tests of the running
+ * site may turn on {@link AdjustableClock} to move time forward.
+ */
 @ApplicationScoped
 public class ClockProducer {
 
     @Produces
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return AdjustableClock.enabled() ? new AdjustableClock(java.time.ZoneOffset.UTC) : Clock.systemUTC();
     }
 }

@@ -40,6 +40,15 @@ public class CurrentUserBacking {
         return current().map(s -> s.groups().contains(Groups.CITIZEN)).orElse(false);
     }
 
+    /** A reviewer of some municipality, or an administrator: may write consultation rounds. */
+    public boolean isReviewer() {
+        return current().map(s -> s.groups().contains(Groups.REVIEWER) || s.groups().contains(Groups.ADMINISTRATOR)).orElse(false);
+    }
+
+    public boolean isModerator() {
+        return current().map(s -> s.groups().contains(Groups.MODERATOR)).orElse(false);
+    }
+
     public boolean isAdministrator() {
         return current().map(s -> s.groups().contains(Groups.ADMINISTRATOR)).orElse(false);
     }

@@ -193,6 +193,12 @@ public class ConsultationViewBacking implements Serializable {
         return isOpen() && security.isCallerInRole(Groups.CITIZEN);
     }
 
+    /** Whether the reader writes and answers this round (a reviewer of an organizer, or an administrator). */
+    public boolean isManager() {
+        return round() != null && (security.isCallerInRole(Groups.REVIEWER) || security.isCallerInRole(Groups.ADMINISTRATOR))
+                && reader.managedByCaller(round());
+    }
+
     public boolean isSignedIn() {
         return security.getCallerPrincipal() != null;
     }

@@ -33,6 +33,7 @@ public final class RunningSite implements AutoCloseable {
     private final Path log;
     private Process process;
     private Duration startTime;
+    private long logStart;
 
     private RunningSite(String name, Map<String, String> environment) {
         this.name = name;
@@ -69,6 +70,10 @@ public final class RunningSite implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError("Payara Micro exited with status " + process.exitValue()
                         + " before the site was up:\n" + tail(60));
+            }
+            if (printed().contains("Exception while loading the app")) {
+                close();
+                throw new AssertionError("The application failed to deploy:\n" + tail(80));
             }
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/health"))
@@ -131,6 +136,7 @@ public final class RunningSite implements AutoCloseable {
             builder.environment().putAll(environment);
             Files.writeString(log, "=== start " + Instant.now() + " " + name + "\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            logStart = Files.size(log);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -182,10 +188,12 @@ public final class RunningSite implements AutoCloseable {
         return process.toHandle().children().findFirst();
     }
 
-    /** Everything the site has printed so far. */
+    /** Everything the site has printed since this start. */
     public String printed() {
         try {
-            return Files.readString(log, StandardCharsets.UTF_8);
+            byte[] all = Files.readAllBytes(log);
+            int from = (int) Math.min(logStart, all.length);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

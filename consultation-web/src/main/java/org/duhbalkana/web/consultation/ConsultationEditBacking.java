@@ -1,0 +1,283 @@
+package org.duhbalkana.web.consultation;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.duhbalkana.consultation.ConsultationAuthoring;
+import org.duhbalkana.consultation.ConsultationRound;
+import org.duhbalkana.consultation.JurisdictionRules;
+import org.duhbalkana.consultation.Section;
+import org.duhbalkana.web.platform.Messages;
+
+/**
+ * {@code consultations/new.xhtml} and {@code consultations/edit.xhtml?slug=…}: reviewers of an
+ * organizing municipality write a round, article by article, and schedule it. Dates are days in
+ * the round's deadline zone: it opens at the start of the first day (or now, if that is today)
+ * and stays open until 24:00 of the last.
+ */
+@Named("roundEditor")
+@ViewScoped
+public class ConsultationEditBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ConsultationAuthoring authoring;
+
+    private String slug;
+    private String title;
+    private String summary;
+    private String tags = "";
+    private String language = "sr-Latn";
+    private List<String> organizers = new ArrayList<>();
+    private final List<SectionForm> sections = new ArrayList<>();
+    private String newHeading;
+    private String newBody;
+    private LocalDate opens;
+    private LocalDate closes;
+    private String shortReason;
+    private String status = "";
+    private int minimumDays;
+    private boolean loaded;
+
+    /** An article as edited on the page. */
+    public static class SectionForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int number;
+        private String heading;
+        private String body;
+
+        SectionForm(Section s) {
+            this.number = s.number();
+            this.heading = s.heading();
+            this.body = s.body();
+        }
+
+        public int getNumber() {
+            return number;
+        }
+
+        public String getHeading() {
+            return heading;
+        }
+
+        public void setHeading(String heading) {
+            this.heading = heading;
+        }
+
+        public String getBody() {
+            return body;
+        }
+
+        public void setBody(String body) {
+            this.body = body;
+        }
+    }
+
+    public void load() {
+        try {
+            ConsultationRound round = authoring.managed(slug == null ? "" : slug);
+            title = round.title();
+            summary = round.summary();
+            tags = String.join(", ", round.tags());
+            status = round.status().name();
+            sections.clear();
+            round.sections().forEach(s -> sections.add(new SectionForm(s)));
+            minimumDays = JurisdictionRules.minimumDays(round.organizers(), false);
+            loaded = true;
+        } catch (RuntimeException e) {
+            Messages.show("describe", e);
+        }
+    }
+
+    public void create() {
+        try {
+            ConsultationRound round = authoring.create(slug == null ? "" : slug.strip(), nz(title), nz(summary), language,
+                    organizers);
+            redirect("/consultations/edit.xhtml?slug=" + round.slug());
+        } catch (RuntimeException e) {
+            Messages.show("create", e);
+        }
+    }
+
+    public void describe() {
+        act(() -> authoring.describe(slug, nz(title), nz(summary), parseTags()), "describe");
+    }
+
+    public void saveSection(int number) {
+        SectionForm form = sections.get(number - 1);
+        act(() -> authoring.editSection(slug, number, nz(form.heading), nz(form.body)), "sections");
+    }
+
+    public void moveSection(int number, int by) {
+        act(() -> authoring.moveSection(slug, number, number + by), "sections");
+    }
+
+    public void removeSection(int number) {
+        act(() -> authoring.removeSection(slug, number), "sections");
+    }
+
+    public void addSection() {
+        act(() -> authoring.addSection(slug, nz(newHeading), nz(newBody)), "add");
+        if (!FacesContext.getCurrentInstance().isValidationFailed()) {
+            newHeading = null;
+            newBody = null;
+        }
+    }
+
+    public void schedule() {
+        act(() -> {
+            if (opens == null || closes == null) {
+                throw new org.duhbalkana.platform.InputRejected("opens", "consultation.error.period");
+            }
+            authoring.scheduleDays(slug, opens, closes, shortReason);
+        }, "schedule");
+    }
+
+    private void act(Runnable change, String form) {
+        try {
+            change.run();
+            Messages.info("admin.saved");
+            load();
+        } catch (RuntimeException e) {
+            Messages.show(form, e);
+        }
+    }
+
+    private Set<String> parseTags() {
+        return Arrays.stream(tags == null ? new String[0] : tags.split(","))
+                .map(String::strip).filter(t -> !t.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static String nz(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static void redirect(String path) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            context.getExternalContext().redirect(context.getExternalContext().getRequestContextPath() + path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean isDraft() {
+        return "DRAFT".equals(status);
+    }
+
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public int getMinimumDays() {
+        return minimumDays;
+    }
+
+    public List<SectionForm> getSections() {
+        return sections;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public List<String> getOrganizers() {
+        return organizers;
+    }
+
+    public void setOrganizers(List<String> organizers) {
+        this.organizers = organizers == null ? new ArrayList<>() : new ArrayList<>(organizers);
+    }
+
+    public String getNewHeading() {
+        return newHeading;
+    }
+
+    public void setNewHeading(String newHeading) {
+        this.newHeading = newHeading;
+    }
+
+    public String getNewBody() {
+        return newBody;
+    }
+
+    public void setNewBody(String newBody) {
+        this.newBody = newBody;
+    }
+
+    public LocalDate getOpens() {
+        return opens;
+    }
+
+    public void setOpens(LocalDate opens) {
+        this.opens = opens;
+    }
+
+    public LocalDate getCloses() {
+        return closes;
+    }
+
+    public void setCloses(LocalDate closes) {
+        this.closes = closes;
+    }
+
+    public String getShortReason() {
+        return shortReason;
+    }
+
+    public void setShortReason(String shortReason) {
+        this.shortReason = shortReason;
+    }
+}
