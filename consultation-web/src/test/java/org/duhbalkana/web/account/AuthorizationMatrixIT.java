@@ -103,6 +103,16 @@ class AuthorizationMatrixIT {
         // A draft is seen only by the reviewers of its organizer (Kladovo has none) and administrators.
         PAGES.put("/consultations/view.xhtml?slug=kladovo-riverside-draft", row(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, ALLOWED));
         PAGES.put("/api/consultations/kladovo-riverside-draft", row(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND));
+        PAGES.put("/consultations/new.xhtml", row(SIGN_IN, REFUSED, REFUSED, ALLOWED, ALLOWED, REFUSED, ALLOWED));
+        // A joint round of Zaječar and Vidin: both municipalities' reviewers write and answer it.
+        PAGES.put("/consultations/edit.xhtml?slug=prekogranicni-turizam-2027", row(SIGN_IN, REFUSED, REFUSED, ALLOWED, ALLOWED, REFUSED, ALLOWED));
+        PAGES.put("/review/queue.xhtml?slug=prekogranicni-turizam-2027", row(SIGN_IN, REFUSED, REFUSED, ALLOWED, ALLOWED, REFUSED, ALLOWED));
+        // Zaječar's own round: not Vidin's reviewers.
+        PAGES.put("/consultations/edit.xhtml?slug=lokalni-proizvodi-2027", row(SIGN_IN, REFUSED, REFUSED, ALLOWED, REFUSED, REFUSED, ALLOWED));
+        PAGES.put("/review/queue.xhtml?slug=lokalni-proizvodi-2027", row(SIGN_IN, REFUSED, REFUSED, ALLOWED, REFUSED, REFUSED, ALLOWED));
+        PAGES.put("/moderation/queue.xhtml", row(SIGN_IN, REFUSED, REFUSED, REFUSED, REFUSED, ALLOWED, REFUSED));
+        PAGES.put("/consultations/report.xhtml?slug=dunavski-park-vidin", row(ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED));
+        PAGES.put("/consultations/report.xhtml?slug=prekogranicni-turizam-2027", row(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND));
     }
 
     @Test
