@@ -6,11 +6,13 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.duhbalkana.consultation.ConsultationRound;
 import org.duhbalkana.consultation.Disposition;
 import org.duhbalkana.consultation.RoundStatus;
 import org.duhbalkana.consultation.Section;
+import org.duhbalkana.text.Language;
 
 /**
  * Consultation rounds as open data: the list, one round with its sections, its comments a page at
@@ -90,6 +93,30 @@ public class ConsultationsResource {
         JsonObjectBuilder totals = Json.createObjectBuilder();
         Arrays.stream(Disposition.values()).forEach(d -> totals.add(d.name(), report.totals().get(d)));
         return summary(report.round()).add("totals", totals).add("comments", comments).build();
+    }
+
+    /** The report as a PDF, in the language of {@code ?lang=} or of the browser. */
+    @GET
+    @Path("{slug}/report.pdf")
+    @Produces("application/pdf")
+    public Response reportPdf(@PathParam("slug") String slug, @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
+        ConsultationReader.Report report = reader.report(slug).orElseThrow(() -> BadParameter.notFound("published report"));
+        Language language = Language.ofTag(lang).orElseGet(() -> Language.negotiate(acceptLanguage));
+        return Response.ok(ReportDocuments.pdf(report, language), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + slug + "-report.pdf\"")
+                .build();
+    }
+
+    /** The report as CSV: one row a comment, with its answer. */
+    @GET
+    @Path("{slug}/report.csv")
+    @Produces("text/csv")
+    public Response reportCsv(@PathParam("slug") String slug) {
+        ConsultationReader.Report report = reader.report(slug).orElseThrow(() -> BadParameter.notFound("published report"));
+        return Response.ok(ReportDocuments.csv(report), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + slug + "-report.csv\"")
+                .build();
     }
 
     private ConsultationRound find(String slug) {

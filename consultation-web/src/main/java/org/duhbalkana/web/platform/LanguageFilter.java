@@ -16,7 +16,7 @@ import org.duhbalkana.text.Language;
  * Decides the language of every request: the visitor's choice kept in the {@value #COOKIE}
  * cookie, else the browser's {@code Accept-Language}. A GET with {@code ?lang=TAG} (the links of
  * the language switcher) stores the choice and redirects to the same address without the
- * parameter.
+ * parameter; in the API, {@code ?lang=} is a plain parameter (the report PDF's language).
  */
 public class LanguageFilter extends HttpFilter {
 
@@ -31,7 +31,8 @@ public class LanguageFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getDispatcherType() == DispatcherType.REQUEST && "GET".equals(request.getMethod())) {
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        if (!api && request.getDispatcherType() == DispatcherType.REQUEST && "GET".equals(request.getMethod())) {
             String requested = request.getParameter(PARAMETER);
             if (requested != null) {
                 Optional<Language> chosen = Language.ofTag(requested);

@@ -2,7 +2,13 @@ package org.duhbalkana.web.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -122,6 +128,30 @@ class ConsultationIT {
                 "\"dispositionReason\":\"Приема се частично", "\"ACCEPTED\":1", "\"PARTLY_ACCEPTED\":1");
         assertThat(api("/consultations/" + BIG + "/report").statusCode()).isEqualTo(404);
         assertThat(api("/consultations/" + BIG + "/comments?limit=5").body()).doesNotContain("\"disposition\"");
+    }
+
+    @Test
+    void theReportIsAPdfWithItsFontsEmbeddedAndACsv() throws Exception {
+        HttpResponse<byte[]> pdf = Http.sendBytes(HttpRequest.newBuilder(
+                site.uri("/api/consultations/dunavski-park-vidin/report.pdf?lang=sr-Cyrl")).build());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/pdf"));
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Извештај", "Паркът трябва да е отворен до полунощ през лятото.",
+                    "Приема се частично: от юни до август", "Подржавам уређење парка");
+            for (PDPage page : document.getPages()) {
+                for (COSName font : page.getResources().getFontNames()) {
+                    assertThat(page.getResources().getFont(font).isEmbedded()).as(font.getName()).isTrue();
+                }
+            }
+        }
+        HttpResponse<String> csv = Http.get(site.uri("/api/consultations/dunavski-park-vidin/report.csv"));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFFsection,comment_id,reply_to,author,stance,status,created_at,text,disposition,reason")
+                .contains("PARTLY_ACCEPTED,Приема се частично: от юни до август паркът ще е отворен до 24:00.",
+                        "\"Podržavam uređenje parka, lepo je šetati uz Dunav.\",ACCEPTED");
+        assertThat(Http.get(site.uri("/api/consultations/" + BIG + "/report.pdf")).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -197,6 +197,17 @@ class ConsultationJourneyIT {
         }
         assertThat(Http.get(site.uri("/api/consultations/" + slug + "/report")).body())
                 .contains("\"disposition\":\"PARTLY_ACCEPTED\"", "Подржавам црвену зону");
+
+        // The PDF's text holds the comment and its answer.
+        byte[] pdf = Http.sendBytes(HttpRequest.newBuilder(site.uri("/api/consultations/" + slug + "/report.pdf?lang=sr-Latn"))
+                .build()).body();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Izveštaj o sprovedenim konsultacijama", "Podržavam crvenu zonu,",
+                    "Crvena zona se uvodi, vreme parkiranja biće dva sata.");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void setDate(WebDriver driver, String id, LocalDate date) {
