@@ -5,7 +5,9 @@ import java.util.List;
 import org.duhbalkana.account.Account;
 
 /**
- * A comment as the public sees it: the author's display name only (none for a deleted account),
+ * A comment as the public sees it: the author's display name only (none for a deleted account;
+ * the author's id is kept for the page's own use, such as offering the author an edit, and is
+ * never published),
  * no text when hidden (the reason instead), and the disposition only once the report is published
  * (or to the round's managers).
  */
@@ -15,6 +17,7 @@ public record CommentView(
         Integer section,
         String author,
         boolean authorDeleted,
+        long authorId,
         Stance stance,
         String body,
         CommentStatus status,
@@ -32,12 +35,17 @@ public record CommentView(
         boolean shown = c.status() == CommentStatus.VISIBLE;
         return new CommentView(c.id(), c.parent().map(Comment::id).orElse(null),
                 c.section().map(Section::number).orElse(null),
-                author.isDeleted() ? null : author.displayName(), author.isDeleted(), c.stance(),
+                author.isDeleted() ? null : author.displayName(), author.isDeleted(), author.id(), c.stance(),
                 shown ? c.body() : null, c.status(), c.hiddenReason().orElse(null), c.createdAt(),
                 c.editedAt().orElse(null), c.endorsementCount(),
                 showDisposition ? c.disposition().orElse(null) : null,
                 showDisposition ? c.dispositionReason().orElse(null) : null,
                 c.version(), replies);
+    }
+
+    /** Whether the author may still change it: in the first 15 minutes, while shown. */
+    public boolean editableAt(java.time.Instant now) {
+        return status == CommentStatus.VISIBLE && !now.isAfter(createdAt.plus(Comment.EDIT_WINDOW));
     }
 
     public boolean isHidden() {

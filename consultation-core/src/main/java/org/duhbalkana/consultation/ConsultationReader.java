@@ -37,6 +37,9 @@ public class ConsultationReader {
     @Resource
     SessionContext session;
 
+    @Inject
+    java.time.Clock clock;
+
     public List<ConsultationRound> list(Optional<RoundStatus> status, Optional<Long> municipalityId, int page, int size) {
         int limit = Math.min(Math.max(size, 1), MAX_PAGE);
         return rounds.publicRounds(status, municipalityId, Math.max(page, 0) * limit, limit);
@@ -44,19 +47,17 @@ public class ConsultationReader {
 
     /** The round with its sections, if the caller may see it. */
     public Optional<ConsultationRound> round(String slug) {
-        Optional<ConsultationRound> round = rounds.bySlug(slug).filter(r -> r.status().isPublic() || managedByCaller(r));
-        round.ifPresent(r -> r.sections().size());
-        return round;
+        return rounds.withSections(slug).filter(r -> r.status().isPublic() || managedByCaller(r));
     }
 
     /** A page of top-level comments with their replies. */
     public List<CommentView> comments(ConsultationRound round, int sectionNumber, long afterId, int limit) {
-        ConsultationRound attached = rounds.bySlug(round.slug()).orElseThrow();
-        Optional<Section> section = sectionNumber == 0 ? Optional.empty() : attached.section(sectionNumber);
+        ConsultationRound attached = rounds.reference(round.id());
+        Optional<Section> section = sectionNumber == 0 ? Optional.empty() : rounds.section(round.id(), sectionNumber);
         if (sectionNumber != 0 && section.isEmpty()) {
             return List.of();
         }
-        boolean showDisposition = attached.status() == RoundStatus.REPORT_PUBLISHED || managedByCaller(attached);
+        boolean showDisposition = round.status() == RoundStatus.REPORT_PUBLISHED || managedByCaller(round);
         List<Comment> top = rounds.topLevel(attached, section, afterId, Math.min(Math.max(limit, 1), MAX_PAGE));
         Map<Long, List<CommentView>> replies = new LinkedHashMap<>();
         for (Comment reply : rounds.replies(top.stream().map(Comment::id).toList())) {
@@ -66,8 +67,13 @@ public class ConsultationReader {
         return top.stream().map(c -> CommentView.of(c, showDisposition, replies.getOrDefault(c.id(), List.of()))).toList();
     }
 
+    /** The platform's time now (the pages compare edit windows with it). */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
     public long commentCount(ConsultationRound round) {
-        return rounds.commentCount(rounds.bySlug(round.slug()).orElseThrow());
+        return rounds.commentCount(round);
     }
 
     /** The published report: every comment in the order of the sections, and the totals. */
@@ -90,6 +96,9 @@ public class ConsultationReader {
 
     /** Whether the caller manages the round (a reviewer of an organizer, or an administrator). */
     public boolean managedByCaller(ConsultationRound round) {
+        if (Caller.accountId(session).isEmpty()) {
+            return false;
+        }
         Optional<Account> caller = Caller.accountId(session).flatMap(accounts::byId);
         return caller.isPresent() && round.isManagedBy(caller.get());
     }

@@ -37,6 +37,29 @@ public class ConsultationRepository {
         em.flush();
     }
 
+    /** The round with its sections fetched in the same query. */
+    public Optional<ConsultationRound> withSections(String slug) {
+        return em.createQuery("SELECT DISTINCT r FROM ConsultationRound r LEFT JOIN FETCH r.sections WHERE r.slug = :slug",
+                        ConsultationRound.class)
+                .setParameter("slug", slug)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** A reference to a round whose id is known, without loading it. */
+    public ConsultationRound reference(long id) {
+        return em.getReference(ConsultationRound.class, id);
+    }
+
+    /** A section of a round by its number. */
+    public Optional<Section> section(long roundId, int number) {
+        return em.createQuery("SELECT s FROM Section s WHERE s.round.id = :round AND s.position = :number", Section.class)
+                .setParameter("round", roundId)
+                .setParameter("number", number)
+                .getResultStream()
+                .findFirst();
+    }
+
     public Optional<ConsultationRound> bySlug(String slug) {
         return em.createQuery("SELECT r FROM ConsultationRound r WHERE r.slug = :slug", ConsultationRound.class)
                 .setParameter("slug", slug)
@@ -128,8 +151,8 @@ public class ConsultationRepository {
     }
 
     public long commentCount(ConsultationRound round) {
-        return em.createQuery("SELECT COUNT(c) FROM Comment c WHERE c.round = :round", Long.class)
-                .setParameter("round", round)
+        return em.createQuery("SELECT COUNT(c) FROM Comment c WHERE c.round.id = :round", Long.class)
+                .setParameter("round", round.id())
                 .getSingleResult();
     }
 

@@ -58,6 +58,7 @@ public class ConsultationViewBacking implements Serializable {
     private String text;
     private final Map<Long, String> replies = new HashMap<>();
     private final Map<Long, String> flagReasons = new HashMap<>();
+    private final Map<Long, String> edits = new HashMap<>();
 
     public void load() {
         round = reader.round(slug == null ? "" : slug).orElse(null);
@@ -98,6 +99,30 @@ public class ConsultationViewBacking implements Serializable {
             reload();
         } catch (RuntimeException e) {
             Messages.show("comments", e);
+        }
+    }
+
+    public void edit(long commentId) {
+        try {
+            participation.edit(commentId, edits.getOrDefault(commentId, ""));
+            edits.remove(commentId);
+            Messages.info("round.edited");
+            reload();
+        } catch (RuntimeException e) {
+            Messages.show("comments", e);
+        }
+    }
+
+    /** Whether the reader wrote this comment and may still change it. */
+    public boolean editable(CommentView c) {
+        java.security.Principal me = security.getCallerPrincipal();
+        if (me == null || !isOpen()) {
+            return false;
+        }
+        try {
+            return Long.parseLong(me.getName()) == c.authorId() && c.editableAt(reader.now());
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
@@ -229,6 +254,10 @@ public class ConsultationViewBacking implements Serializable {
 
     public Map<Long, String> getReplies() {
         return replies;
+    }
+
+    public Map<Long, String> getEdits() {
+        return edits;
     }
 
     public Map<Long, String> getFlagReasons() {

@@ -44,14 +44,20 @@ public final class RoundText {
 
     private static final java.util.regex.Pattern BULGARIAN_ONLY = java.util.regex.Pattern.compile("[ъщьюяйЪЩЬЮЯЙ]");
 
+    private static final java.util.Map<String, DateTimeFormatter> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, String> ZONE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A moment in the given zone, in the reader's format, with the zone's name. */
     public static String time(Instant instant, ZoneId zone, Language reader) {
         if (instant == null) {
             return "";
         }
         Locale locale = reader.locale();
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(zone).format(instant) + " (" + zone.getDisplayName(TextStyle.SHORT, locale) + ", "
+        String key = reader.tag() + "|" + zone.getId();
+        DateTimeFormatter format = FORMATS.computeIfAbsent(key, k -> DateTimeFormatter
+                .ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(zone));
+        String name = ZONE_NAMES.computeIfAbsent(key, k -> zone.getDisplayName(TextStyle.SHORT, locale));
+        return format.format(instant) + " (" + name + ", "
                 + zone.getRules().getOffset(instant).getId().replace("Z", "+00:00") + ")";
     }
 }
