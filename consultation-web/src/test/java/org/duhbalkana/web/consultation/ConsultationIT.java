@@ -217,6 +217,26 @@ class ConsultationIT {
     }
 
     @Test
+    void theAuthorChangesACommentInItsFirstFifteenMinutesAndNobodyElseCan() throws SQLException {
+        String path = "/consultations/view.xhtml?slug=prekogranicni-turizam-2027";
+        WebSession author = WebSession.signedIn(site, "organizer@demo.example", DemoAccounts.PASSWORD);
+        author.submit(author.get(path), "comment", Map.of("section", "1", "stance", "NEUTRAL", "text", "Prva verzija."), "submit");
+        long id = Long.parseLong(query("SELECT id FROM round_comment WHERE body = 'Prva verzija.'"));
+
+        Page page = author.get(path);
+        int row = rowOf(page, id);
+        assertThat(page.body()).contains("id=\"comments:list:" + row + ":editText\"");
+        Page changed = author.submit(page, "comments", Map.of("list:" + row + ":editText", "Ispravljena verzija."),
+                "list:" + row + ":saveEdit");
+        assertThat(changed.messages()).contains("Your comment is changed.");
+        assertThat(query("SELECT body FROM round_comment WHERE id = " + id)).isEqualTo("Ispravljena verzija.");
+        assertThat(query("SELECT edited_at IS NOT NULL FROM round_comment WHERE id = " + id)).isIn("1", "true");
+
+        Page someoneElse = WebSession.signedIn(site, "moderator@demo.example", DemoAccounts.PASSWORD).get(path);
+        assertThat(someoneElse.body()).doesNotContain("id=\"comments:list:" + rowOf(someoneElse, id) + ":editText\"");
+    }
+
+    @Test
     void aVisitorWhoIsNotSignedInIsAskedToSignInAndAForgedCommentStoresNothing() throws SQLException {
         WebSession visitor = new WebSession(site, "en");
         Page page = visitor.get("/consultations/view.xhtml?slug=prekogranicni-turizam-2027");
