@@ -104,8 +104,7 @@ class ConsultationJourneyIT {
             // Too short a period is refused, with the rule.
             setDate(driver, "schedule:opens", today.plusDays(1));
             setDate(driver, "schedule:closes", today.plusDays(5));
-            reviewer.clickAndWait(By.id("schedule:submit"), By.cssSelector("#schedule .form-errors"));
-            assertThat(driver.findElement(By.cssSelector("#schedule .form-errors")).getText()).contains("15");
+            reviewer.clickAndWaitForText(By.id("schedule:submit"), By.cssSelector("#schedule .form-errors"), "15 days");
 
             setDate(driver, "schedule:opens", today.plusDays(1));
             setDate(driver, "schedule:closes", today.plusDays(16));
@@ -176,10 +175,10 @@ class ConsultationJourneyIT {
             driver.findElements(By.cssSelector("input[name='answer:disposition']")).stream()
                     .filter(r -> "PARTLY_ACCEPTED".equals(r.getAttribute("value"))).findFirst().orElseThrow().click();
             type(driver.findElement(By.id("answer:reason")), "Crvena zona se uvodi, vreme parkiranja biće dva sata.");
-            reviewer.clickAndWait(By.id("answer:submit"), By.id("answer:publish"));
+            reviewer.clickAndWaitForText(By.id("answer:submit"), By.cssSelector(".form-messages"), "3 comments are answered.");
             assertThat(driver.findElement(By.id("progress")).getText()).contains("2 / 2");
             reviewer.screenshot("review-answered");
-            reviewer.clickAndWait(By.id("answer:publish"), By.cssSelector(".form-messages"));
+            reviewer.clickAndWaitForText(By.id("answer:publish"), By.cssSelector(".form-messages"), "The report is published");
         }
 
         // The citizen is told by mail, in their language, and reads the answer in the report.

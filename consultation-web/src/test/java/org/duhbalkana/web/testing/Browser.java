@@ -60,6 +60,13 @@ public final class Browser implements AutoCloseable {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(outcome));
     }
 
+    /** Clicks and waits (up to 20 s) until the element holds the text (for pages that show a message already). */
+    public void clickAndWaitForText(org.openqa.selenium.By button, org.openqa.selenium.By outcome, String text) {
+        driver.findElement(button).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(outcome, text));
+    }
+
     /** Resizes the window, e.g. to a phone's 390 × 844. */
     public void windowSize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
