@@ -158,7 +158,7 @@ public class ConsultationRepository {
 
     /** Records an endorsement; false if this person had endorsed the comment already. */
     public boolean endorse(Comment comment, long accountId, Instant now) {
-        if (em.find(Endorsement.class, new Endorsement.Key(comment.id(), accountId)) != null) {
+        if (em.find(Endorsement.class, new AccountMark.Key(comment.id(), accountId)) != null) {
             return false;
         }
         em.persist(new Endorsement(comment.id(), accountId, now));
@@ -167,7 +167,7 @@ public class ConsultationRepository {
 
     /** Records a flag; false if this person had flagged the comment already. */
     public boolean flag(Comment comment, long accountId, String reason, Instant now) {
-        if (em.find(Flag.class, new Flag.Key(comment.id(), accountId)) != null) {
+        if (em.find(Flag.class, new AccountMark.Key(comment.id(), accountId)) != null) {
             return false;
         }
         em.persist(new Flag(comment.id(), accountId, reason, now));
@@ -175,7 +175,7 @@ public class ConsultationRepository {
     }
 
     public boolean follow(ConsultationRound round, long accountId, Instant now) {
-        if (em.find(Follow.class, new Follow.Key(round.id(), accountId)) != null) {
+        if (em.find(Follow.class, new AccountMark.Key(round.id(), accountId)) != null) {
             return false;
         }
         em.persist(new Follow(round.id(), accountId, now));
@@ -183,19 +183,19 @@ public class ConsultationRepository {
     }
 
     public void unfollow(ConsultationRound round, long accountId) {
-        Follow follow = em.find(Follow.class, new Follow.Key(round.id(), accountId));
+        Follow follow = em.find(Follow.class, new AccountMark.Key(round.id(), accountId));
         if (follow != null) {
             em.remove(follow);
         }
     }
 
     public boolean follows(ConsultationRound round, long accountId) {
-        return em.find(Follow.class, new Follow.Key(round.id(), accountId)) != null;
+        return em.find(Follow.class, new AccountMark.Key(round.id(), accountId)) != null;
     }
 
     /** The ids of the people following a round. */
     public List<Long> followers(ConsultationRound round) {
-        return em.createQuery("SELECT f.accountId FROM Follow f WHERE f.roundId = :round", Long.class)
+        return em.createQuery("SELECT f.accountId FROM Follow f WHERE f.subjectId = :round", Long.class)
                 .setParameter("round", round.id())
                 .getResultList();
     }

@@ -237,6 +237,20 @@ class ConsultationIT {
     }
 
     @Test
+    void aPersonFollowsARoundOnceAndStops() throws SQLException {
+        String path = "/consultations/view.xhtml?slug=medjuopstinska-saradnja-bor-negotin";
+        WebSession citizen = WebSession.signedIn(site, "citizen@demo.example", DemoAccounts.PASSWORD);
+        Page followed = citizen.submit(citizen.get(path), "follow", Map.of(), "toggle");
+        assertThat(followed.messages()).anyMatch(m -> m.startsWith("You follow this consultation"));
+        assertThat(query("SELECT COUNT(*) FROM round_follow f JOIN consultation_round r ON r.id = f.round_id "
+                + "WHERE r.slug = 'medjuopstinska-saradnja-bor-negotin'")).isEqualTo("1");
+        Page stopped = citizen.submit(followed, "follow", Map.of(), "toggle");
+        assertThat(stopped.messages()).contains("You no longer follow this consultation.");
+        assertThat(query("SELECT COUNT(*) FROM round_follow f JOIN consultation_round r ON r.id = f.round_id "
+                + "WHERE r.slug = 'medjuopstinska-saradnja-bor-negotin'")).isEqualTo("0");
+    }
+
+    @Test
     void aVisitorWhoIsNotSignedInIsAskedToSignInAndAForgedCommentStoresNothing() throws SQLException {
         WebSession visitor = new WebSession(site, "en");
         Page page = visitor.get("/consultations/view.xhtml?slug=prekogranicni-turizam-2027");
