@@ -31,7 +31,8 @@ import org.duhbalkana.web.platform.Messages;
 public class ConsultationViewBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    public static final int PAGE = 50;
+    /** Comments shown at first and on each "more": enough to read on, few enough to render fast. */
+    public static final int PAGE = 20;
 
     @Inject
     ConsultationReader reader;
@@ -52,6 +53,7 @@ public class ConsultationViewBacking implements Serializable {
     private List<CommentView> comments = List.of();
     private long total;
     private boolean found;
+    private transient Boolean manager;
 
     private int commentSection;
     private String stance = Stance.NEUTRAL.name();
@@ -220,8 +222,11 @@ public class ConsultationViewBacking implements Serializable {
 
     /** Whether the reader writes and answers this round (a reviewer of an organizer, or an administrator). */
     public boolean isManager() {
-        return round() != null && (security.isCallerInRole(Groups.REVIEWER) || security.isCallerInRole(Groups.ADMINISTRATOR))
-                && reader.managedByCaller(round());
+        if (manager == null) {
+            manager = round() != null && (security.isCallerInRole(Groups.REVIEWER) || security.isCallerInRole(Groups.ADMINISTRATOR))
+                    && reader.managedByCaller(round());
+        }
+        return manager;
     }
 
     public boolean isSignedIn() {

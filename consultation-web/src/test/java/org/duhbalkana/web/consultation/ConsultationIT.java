@@ -155,19 +155,19 @@ class ConsultationIT {
     }
 
     @Test
-    void theRoundPageShowsTheDraftInTheReadersScriptAndItsCommentsFiftyAtATime() {
+    void theRoundPageShowsTheDraftInTheReadersScriptAndItsCommentsAPageAtATime() {
         WebSession latin = new WebSession(site, "sr-Latn");
         Page first = latin.get("/consultations/view.xhtml?slug=" + BIG);
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.h1()).isEqualTo("Odluka o podršci lokalnim proizvodima 2027");
         assertThat(first.body()).contains("Proizvedeno u Timočkoj krajini");
-        assertThat(count(first.body(), "<li class=\"comment ")).isEqualTo(50);
+        assertThat(count(first.body(), "<li class=\"comment ")).isEqualTo(ConsultationViewBacking.PAGE);
 
         Matcher more = Pattern.compile("id=\"more\"[^>]*href=\"([^\"]+)\"|href=\"([^\"]+)\"[^>]*id=\"more\"").matcher(first.body());
         assertThat(more.find()).isTrue();
         String next = (more.group(1) != null ? more.group(1) : more.group(2)).replace("&amp;", "&");
         Page second = latin.get("/consultations/view.xhtml" + next.substring(next.indexOf('?')).replaceAll("#.*", ""));
-        assertThat(count(second.body(), "<li class=\"comment ")).isEqualTo(50);
+        assertThat(count(second.body(), "<li class=\"comment ")).isEqualTo(ConsultationViewBacking.PAGE);
         assertThat(ids(second.body())).doesNotContainAnyElementsOf(ids(first.body()));
 
         Page cyrillic = new WebSession(site, "sr-Cyrl").get("/consultations/view.xhtml?slug=" + BIG);
