@@ -26,6 +26,16 @@ public class AccountRepository {
         return Optional.ofNullable(em.find(Account.class, id));
     }
 
+    /** The accounts with these ids that still have an address (not deleted), in one query. */
+    public List<Account> withAddress(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT a FROM Account a WHERE a.id IN :ids AND a.email IS NOT NULL", Account.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
     public Optional<Account> byEmail(EmailAddress email) {
         return em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
                 .setParameter("email", email.value())

@@ -85,11 +85,6 @@ public class ConsultationAuthoring {
         managed(slug).removeSection(number);
     }
 
-    /** Schedules the round for the given period (instants from the deadline zone's dates). */
-    public void schedule(@NotNull String slug, @NotNull Instant opens, @NotNull Instant closes, String shortReason) {
-        managed(slug).schedule(opens, closes, shortReason, clock.instant());
-    }
-
     /**
      * Schedules the round by days in its deadline zone: it opens at the start of the first day (or
      * now, if that day is today) and stays open until 24:00 of the last.

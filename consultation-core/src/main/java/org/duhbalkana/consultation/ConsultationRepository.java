@@ -133,6 +133,13 @@ public class ConsultationRepository {
                 .getResultList();
     }
 
+    /** The ids of everyone who commented on a round. */
+    public List<Long> commenterIds(ConsultationRound round) {
+        return em.createQuery("SELECT DISTINCT c.author.id FROM Comment c WHERE c.round = :round", Long.class)
+                .setParameter("round", round)
+                .getResultList();
+    }
+
     /** How many comments still need an answer. */
     public long unanswered(ConsultationRound round) {
         return em.createQuery("SELECT COUNT(c) FROM Comment c WHERE c.round = :round AND c.disposition IS NULL "

@@ -57,16 +57,9 @@ public class Review {
     SessionContext session;
 
     /**
-     * Answers one comment.
-     *
-     * @param expectedVersion the version of the comment the reviewer saw; if someone answered it
-     *                        since, {@link ConcurrentAnswer}
+     * Gives the same answer to one or several comments, by id with the version of each the reviewer
+     * saw; if someone answered one of them since, {@link ConcurrentAnswer} and nothing is changed.
      */
-    public void answer(long commentId, int expectedVersion, @NotNull Disposition disposition, String reason) {
-        answerAll(Map.of(commentId, expectedVersion), disposition, reason);
-    }
-
-    /** Gives the same answer to several comments (by id, with the version the reviewer saw). */
     public void answerAll(@NotNull Map<Long, Integer> commentVersions, @NotNull Disposition disposition, String reason) {
         Account reviewer = null;
         for (Map.Entry<Long, Integer> entry : commentVersions.entrySet()) {
@@ -136,13 +129,11 @@ public class Review {
         Account manager = Managers.managerOf(round, session, accounts);
         round.publishReport(rounds.unanswered(round), clock.instant());
         audit.record(manager.id(), manager.displayName(), AuditAction.REPORT_PUBLISHED, round.slug(), null);
-        Set<Long> recipients = new LinkedHashSet<>();
-        rounds.allForReport(round).forEach(c -> recipients.add(c.author().id()));
+        Set<Long> recipients = new LinkedHashSet<>(rounds.commenterIds(round));
         recipients.addAll(rounds.followers(round));
-        for (Long id : recipients) {
-            accounts.byId(id).filter(a -> a.email().isPresent()).ifPresent(a ->
-                    mail.send(a.email().get(), a.language(), Mail.REPORT_PUBLISHED, a.displayName(),
-                            settings.link("/consultations/report.xhtml?slug=" + round.slug()), round.title()));
+        for (Account a : accounts.withAddress(recipients)) {
+            mail.send(a.email().orElseThrow(), a.language(), Mail.REPORT_PUBLISHED, a.displayName(),
+                    settings.link("/consultations/report.xhtml?slug=" + round.slug()), round.title());
         }
     }
 

@@ -39,10 +39,9 @@ public class RoundLifecycle {
             if (round.advance(clock.instant())) {
                 changed++;
                 Mail kind = round.status() == RoundStatus.OPEN ? Mail.ROUND_OPENED : Mail.ROUND_CLOSED;
-                for (Long id : rounds.followers(round)) {
-                    accounts.byId(id).filter(a -> a.email().isPresent()).ifPresent(a ->
-                            mail.send(a.email().get(), a.language(), kind, a.displayName(),
-                                    settings.link("/consultations/view.xhtml?slug=" + round.slug()), round.title()));
+                for (org.duhbalkana.account.Account a : accounts.withAddress(rounds.followers(round))) {
+                    mail.send(a.email().orElseThrow(), a.language(), kind, a.displayName(),
+                            settings.link("/consultations/view.xhtml?slug=" + round.slug()), round.title());
                 }
             }
         }
