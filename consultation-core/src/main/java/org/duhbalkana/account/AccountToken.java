@@ -11,13 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -28,7 +22,6 @@ import java.util.Optional;
 @Table(name = "account_token")
 public class AccountToken {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -74,20 +67,13 @@ public class AccountToken {
     }
 
     public static Issued issue(Account account, TokenPurpose purpose, Optional<EmailAddress> newEmail, Instant now) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = org.duhbalkana.platform.Secrets.newSecret();
         return new Issued(new AccountToken(account, purpose, hash(secret), newEmail.map(EmailAddress::value).orElse(null),
                 now), secret);
     }
 
     public static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.duhbalkana.platform.Secrets.hash(secret);
     }
 
     /** Why a token cannot be used, if it cannot. */

@@ -1,21 +1,15 @@
 package org.duhbalkana.consultation;
 
-/** Rules for text people write: trimmed, not empty, not too long, no control characters but line breaks. */
+import org.duhbalkana.text.WrittenText;
+
+/** {@link WrittenText}'s rules, broken with a consultation rule's message. */
 final class Texts {
 
     private Texts() {
     }
 
     static String required(String text, int max, String messageKey) {
-        if (text == null) {
-            throw new ConsultationRuleBroken(messageKey, max);
-        }
-        String clean = text.strip().replace("\r\n", "\n");
-        if (clean.isEmpty() || clean.codePointCount(0, clean.length()) > max
-                || clean.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            throw new ConsultationRuleBroken(messageKey, max);
-        }
-        return clean;
+        return WrittenText.clean(text, max).orElseThrow(() -> new ConsultationRuleBroken(messageKey, max));
     }
 
     static String optional(String text, int max, String messageKey) {

@@ -19,7 +19,12 @@ public enum Mail {
     CHANGE_EMAIL_TAKEN("changeEmailTaken"),
     ROUND_OPENED("roundOpened"),
     ROUND_CLOSED("roundClosed"),
-    REPORT_PUBLISHED("reportPublished");
+    REPORT_PUBLISHED("reportPublished"),
+    SIGNATURE_CONFIRM("signatureConfirm"),
+    SIGNATURE_AGAIN("signatureAgain"),
+    CAMPAIGN_UPDATE("campaignUpdate"),
+    CAMPAIGN_RESPONSE("campaignResponse"),
+    RESPONSE_DUE("responseDue");
 
     static final String BUNDLE = "org.duhbalkana.notification.mail";
 

@@ -45,6 +45,11 @@ public class CurrentUserBacking {
         return current().map(s -> s.groups().contains(Groups.REVIEWER) || s.groups().contains(Groups.ADMINISTRATOR)).orElse(false);
     }
 
+    /** An organizer of campaigns, or an administrator: may launch campaigns. */
+    public boolean isOrganizer() {
+        return current().map(s -> s.groups().contains(Groups.ORGANIZER) || s.groups().contains(Groups.ADMINISTRATOR)).orElse(false);
+    }
+
     public boolean isModerator() {
         return current().map(s -> s.groups().contains(Groups.MODERATOR)).orElse(false);
     }

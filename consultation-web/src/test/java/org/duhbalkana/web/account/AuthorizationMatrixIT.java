@@ -111,6 +111,15 @@ class AuthorizationMatrixIT {
         PAGES.put("/consultations/edit.xhtml?slug=lokalni-proizvodi-2027", row(SIGN_IN, REFUSED, REFUSED, ALLOWED, REFUSED, REFUSED, ALLOWED));
         PAGES.put("/review/queue.xhtml?slug=lokalni-proizvodi-2027", row(SIGN_IN, REFUSED, REFUSED, ALLOWED, REFUSED, REFUSED, ALLOWED));
         PAGES.put("/moderation/queue.xhtml", row(SIGN_IN, REFUSED, REFUSED, REFUSED, REFUSED, ALLOWED, REFUSED));
+        PAGES.put("/campaigns/index.xhtml", row(ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED));
+        PAGES.put("/campaigns/view.xhtml?slug=staza-felix-romuliana-baba-vida", row(ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED));
+        // A draft campaign: its organizer, moderators and administrators preview it; no one else learns it exists.
+        PAGES.put("/campaigns/view.xhtml?slug=ekoturizam-stara-planina", row(NOT_FOUND, NOT_FOUND, ALLOWED, NOT_FOUND, NOT_FOUND, ALLOWED, ALLOWED));
+        PAGES.put("/api/campaigns/ekoturizam-stara-planina", row(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND));
+        PAGES.put("/campaigns/edit.xhtml", row(SIGN_IN, REFUSED, ALLOWED, REFUSED, REFUSED, REFUSED, ALLOWED));
+        PAGES.put("/campaigns/edit.xhtml?slug=ekoturizam-stara-planina", row(SIGN_IN, REFUSED, ALLOWED, REFUSED, REFUSED, REFUSED, ALLOWED));
+        PAGES.put("/campaigns/confirm.xhtml?token=not-a-token", row(ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED));
+        PAGES.put("/moderation/campaigns.xhtml", row(SIGN_IN, REFUSED, REFUSED, REFUSED, REFUSED, ALLOWED, REFUSED));
         PAGES.put("/consultations/report.xhtml?slug=dunavski-park-vidin", row(ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED));
         PAGES.put("/consultations/report.xhtml?slug=prekogranicni-turizam-2027", row(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND));
     }

@@ -78,6 +78,11 @@ public final class Mailbox implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Every mail received so far, oldest first (read once: for tests that handle thousands). */
+    public java.util.List<Mail> all() {
+        return Arrays.stream(server.getReceivedMessages()).map(Mailbox::read).toList();
+    }
+
     public int count(String to) {
         return (int) Arrays.stream(server.getReceivedMessages()).map(Mailbox::read)
                 .filter(m -> m.to().equalsIgnoreCase(to)).count();

@@ -1,0 +1,224 @@
+package org.duhbalkana.campaign;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Campaigns, their signatures and their tallies, as the domain speaks of them. */
+@ApplicationScoped
+public class CampaignRepository {
+
+    /** Signatures that count: confirmed, not held, not invalidated. */
+    static final String VALID = "confirmed_at IS NOT NULL AND held = FALSE AND invalidated_at IS NULL";
+
+    @PersistenceContext(unitName = "consultation")
+    private EntityManager em;
+
+    protected CampaignRepository() {
+    }
+
+    public CampaignRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public void add(Campaign campaign) {
+        em.persist(campaign);
+        em.flush();
+    }
+
+    public Optional<Campaign> bySlug(String slug) {
+        return em.createQuery("SELECT c FROM Campaign c WHERE c.slug = :slug", Campaign.class)
+                .setParameter("slug", slug)
+                .getResultStream().findFirst();
+    }
+
+    public boolean slugTaken(String slug) {
+        return bySlug(slug).isPresent();
+    }
+
+    /** Public campaigns, newest first, a page at a time; {@code status} empty means published and closed. */
+    public List<Campaign> publicCampaigns(Optional<CampaignStatus> status, int page, int size) {
+        List<CampaignStatus> statuses = status.map(List::of).orElse(List.of(CampaignStatus.PUBLISHED, CampaignStatus.CLOSED));
+        return em.createQuery("SELECT c FROM Campaign c WHERE c.status IN :statuses ORDER BY c.publishedAt DESC, c.id DESC",
+                        Campaign.class)
+                .setParameter("statuses", statuses)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
+    }
+
+    public List<Campaign> organizedBy(long accountId) {
+        return em.createQuery("SELECT c FROM Campaign c WHERE c.organizer.id = :id ORDER BY c.createdAt DESC", Campaign.class)
+                .setParameter("id", accountId)
+                .getResultList();
+    }
+
+    public List<Campaign> pendingReview() {
+        return em.createQuery("SELECT c FROM Campaign c WHERE c.status = :s ORDER BY c.createdAt", Campaign.class)
+                .setParameter("s", CampaignStatus.PENDING_REVIEW)
+                .getResultList();
+    }
+
+    /** Published campaigns whose deadline has passed. */
+    public List<Campaign> pastDeadline(Instant now) {
+        return em.createQuery("SELECT c FROM Campaign c WHERE c.status = :s AND c.deadline <= :now", Campaign.class)
+                .setParameter("s", CampaignStatus.PUBLISHED)
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    /** Closed campaigns whose signers' personal data is still kept. */
+    public List<Campaign> closedNotAnonymized() {
+        return em.createQuery("SELECT c FROM Campaign c WHERE c.status = :s AND c.anonymizedAt IS NULL", Campaign.class)
+                .setParameter("s", CampaignStatus.CLOSED)
+                .getResultList();
+    }
+
+    public void add(Signature signature) {
+        em.persist(signature);
+        em.flush();
+    }
+
+    public Optional<Signature> signature(Campaign campaign, String emailKey) {
+        return em.createQuery("SELECT s FROM Signature s WHERE s.campaign = :c AND s.emailKey = :k", Signature.class)
+                .setParameter("c", campaign)
+                .setParameter("k", emailKey)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<Signature> signatureByToken(String tokenHash) {
+        return em.createQuery("SELECT s FROM Signature s JOIN FETCH s.campaign WHERE s.tokenHash = :h OR s.earlierToken = :h", Signature.class)
+                .setParameter("h", tokenHash)
+                .getResultStream().findFirst();
+    }
+
+    /** Confirms the signature if it is not yet confirmed: a link works once, even when followed twice at once. */
+    public boolean confirm(long signatureId, Instant now) {
+        return em.createQuery("UPDATE Signature s SET s.confirmedAt = :now WHERE s.id = :id AND s.confirmedAt IS NULL")
+                .setParameter("now", now)
+                .setParameter("id", signatureId)
+                .executeUpdate() == 1;
+    }
+
+    /** Takes the job's row lock for the rest of the transaction; a second instance waits. */
+    public void lockJob(String name, Instant now) {
+        em.createNativeQuery("SELECT name FROM job_lock WHERE name = ? FOR UPDATE").setParameter(1, name).getResultList();
+        em.createNativeQuery("UPDATE job_lock SET last_run = ? WHERE name = ?").setParameter(1, now).setParameter(2, name)
+                .executeUpdate();
+    }
+
+    /** Where signatures come from, counted: one row per municipality (0 for "other") and country. */
+    public record Tally(long municipalityKey, String country, int signatures) {
+    }
+
+    /** A change to the tallies found by the counting job. */
+    record Delta(long campaignId, long municipalityKey, String country) {
+    }
+
+    /**
+     * Locks up to {@code limit} signatures that count but are not counted yet (or, with
+     * {@code removing}, that are counted but no longer count), marks them, and says how many
+     * there were per campaign, municipality and country.
+     */
+    Map<Delta, Integer> takeBatch(boolean removing, int limit) {
+        String condition = removing ? "counted = TRUE AND NOT (" + VALID + ")" : "counted = FALSE AND " + VALID;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, campaign_id, COALESCE(municipality_id, 0), country FROM signature WHERE "
+                        + condition + " ORDER BY id LIMIT " + limit + " FOR UPDATE")
+                .getResultList();
+        Map<Delta, Integer> deltas = new LinkedHashMap<>();
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            ids.add(((Number) row[0]).longValue());
+            deltas.merge(new Delta(((Number) row[1]).longValue(), ((Number) row[2]).longValue(), (String) row[3]), 1, Integer::sum);
+        }
+        for (int from = 0; from < ids.size(); from += 1000) {
+            em.createQuery("UPDATE Signature s SET s.counted = :counted WHERE s.id IN :ids")
+                    .setParameter("counted", !removing)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .executeUpdate();
+        }
+        return deltas;
+    }
+
+    /** Adds {@code change} to one tally row, creating it when it is the first. */
+    void addToTally(long campaignId, long municipalityKey, String country, int change) {
+        int updated = em.createNativeQuery("UPDATE signature_tally SET signatures = signatures + ? "
+                        + "WHERE campaign_id = ? AND municipality_key = ? AND country = ?")
+                .setParameter(1, change).setParameter(2, campaignId).setParameter(3, municipalityKey).setParameter(4, country)
+                .executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("INSERT INTO signature_tally (campaign_id, municipality_key, country, signatures) VALUES (?, ?, ?, ?)")
+                    .setParameter(1, campaignId).setParameter(2, municipalityKey).setParameter(3, country).setParameter(4, change)
+                    .executeUpdate();
+        }
+    }
+
+    /** Rebuilds a campaign's tallies from its signatures marked counted; returns the total. */
+    int recount(long campaignId) {
+        em.createNativeQuery("DELETE FROM signature_tally WHERE campaign_id = ?").setParameter(1, campaignId).executeUpdate();
+        em.createNativeQuery("INSERT INTO signature_tally (campaign_id, municipality_key, country, signatures) "
+                        + "SELECT campaign_id, COALESCE(municipality_id, 0), country, COUNT(*) FROM signature "
+                        + "WHERE campaign_id = ? AND counted = TRUE GROUP BY campaign_id, COALESCE(municipality_id, 0), country")
+                .setParameter(1, campaignId).executeUpdate();
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM signature WHERE campaign_id = ? AND counted = TRUE")
+                .setParameter(1, campaignId).getSingleResult()).intValue();
+    }
+
+    public List<Tally> tallies(Campaign campaign) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT municipality_key, country, signatures FROM signature_tally "
+                        + "WHERE campaign_id = ? AND signatures > 0 ORDER BY signatures DESC, municipality_key")
+                .setParameter(1, campaign.id())
+                .getResultList();
+        return rows.stream().map(r -> new Tally(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue())).toList();
+    }
+
+    /** Lets go of the personal data of every signature of the campaign; keeps where they came from. */
+    int anonymize(Campaign campaign) {
+        return em.createQuery("UPDATE Signature s SET s.name = NULL, s.email = NULL, s.emailKey = NULL, s.clientAddress = NULL, "
+                        + "s.tokenHash = NULL, s.earlierToken = NULL, s.anonymized = TRUE WHERE s.campaign = :c AND s.anonymized = FALSE")
+                .setParameter("c", campaign)
+                .executeUpdate();
+    }
+
+    /** Confirmed signers who agreed to hear about the campaign and whose address is still kept. */
+    public List<Signature> updateRecipients(Campaign campaign) {
+        return em.createQuery("SELECT s FROM Signature s WHERE s.campaign = :c AND s.consentUpdates = TRUE "
+                        + "AND s.confirmedAt IS NOT NULL AND s.invalidatedAt IS NULL AND s.email IS NOT NULL ORDER BY s.id",
+                        Signature.class)
+                .setParameter("c", campaign)
+                .getResultList();
+    }
+
+    /** Signatures held over a rate limit, waiting for a moderator. */
+    public long heldCount(Campaign campaign) {
+        return em.createQuery("SELECT COUNT(s) FROM Signature s WHERE s.campaign = :c AND s.held = TRUE AND s.invalidatedAt IS NULL",
+                        Long.class)
+                .setParameter("c", campaign).getSingleResult();
+    }
+
+    int clearHeld(Campaign campaign) {
+        return em.createQuery("UPDATE Signature s SET s.held = FALSE WHERE s.campaign = :c AND s.held = TRUE AND s.invalidatedAt IS NULL")
+                .setParameter("c", campaign).executeUpdate();
+    }
+
+    public void add(CampaignUpdate update) {
+        em.persist(update);
+    }
+
+    public List<CampaignUpdate> updates(Campaign campaign) {
+        return em.createQuery("SELECT u FROM CampaignUpdate u WHERE u.campaign = :c ORDER BY u.postedAt DESC", CampaignUpdate.class)
+                .setParameter("c", campaign).getResultList();
+    }
+
+    EntityManager em() {
+        return em;
+    }
+}

@@ -1,0 +1,105 @@
+package org.duhbalkana.campaign;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import org.duhbalkana.account.EmailAddress;
+import org.duhbalkana.account.Municipality;
+import org.duhbalkana.account.MunicipalityRepository;
+import org.duhbalkana.notification.Mail;
+import org.duhbalkana.notification.MailOutbox;
+import org.duhbalkana.platform.InputRejected;
+import org.duhbalkana.platform.Secrets;
+import org.duhbalkana.platform.config.Settings;
+import org.duhbalkana.text.Language;
+
+/**
+ * Writes one signing attempt in a transaction of its own, with its mail: a confirmation link for
+ * a new signature (or a fresh one for a signature not yet confirmed), or a note to the owner of
+ * an address that has already signed. The unique key on (campaign, address) is the last word
+ * when two attempts with the same address race.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class SignatureWriter {
+
+    @Inject
+    CampaignRepository campaigns;
+
+    @Inject
+    MunicipalityRepository municipalities;
+
+    @Inject
+    MailOutbox mail;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    /** Stores a new signature, or treats the attempt as a repeat when the address has signed. */
+    public void sign(String slug, SignatureRequest request, boolean held, String clientAddress) {
+        Campaign campaign = open(slug);
+        EmailAddress email = EmailAddress.parse(request.email()).orElseThrow(() -> new InputRejected("email", "validation.email"));
+        Optional<Municipality> municipality = Optional.ofNullable(request.municipalityId())
+                .map(id -> municipalities.byId(id).orElseThrow(() -> new InputRejected("home", "validation.municipality")));
+        String country = municipality.map(m -> m.country().name()).orElse(request.country());
+        if (country == null || country.isBlank()) {
+            throw new InputRejected("country", "validation.country");
+        }
+        Optional<Signature> existing = campaigns.signature(campaign, SignerAddress.key(email));
+        if (existing.isPresent()) {
+            repeat(campaign, existing.get(), request);
+            return;
+        }
+        String secret = Secrets.newSecret();
+        Signature signature = new Signature(campaign, request.name().strip(), email, municipality, country,
+                request.consentUpdates(), request.shareName(), Secrets.hash(secret), clientAddress, held, clock.instant());
+        campaigns.add(signature);
+        mailLink(campaign, email.value(), request, secret);
+    }
+
+    /** A second attempt with an address that already signed (found after a race on the unique key). */
+    public void again(String slug, SignatureRequest request) {
+        Campaign campaign = open(slug);
+        EmailAddress email = EmailAddress.parse(request.email()).orElseThrow(() -> new InputRejected("email", "validation.email"));
+        campaigns.signature(campaign, SignerAddress.key(email)).ifPresent(s -> repeat(campaign, s, request));
+    }
+
+    private void repeat(Campaign campaign, Signature existing, SignatureRequest request) {
+        String address = existing.email().orElse(null);
+        if (address == null) {
+            return;
+        }
+        if (existing.isConfirmed()) {
+            mail.send(address, language(request), Mail.SIGNATURE_AGAIN, existing.name().orElse(""), campaign.title(),
+                    settings.link("/campaigns/view.xhtml?slug=" + campaign.slug()));
+        } else {
+            String secret = Secrets.newSecret();
+            existing.newLink(Secrets.hash(secret), clock.instant());
+            mailLink(campaign, address, request, secret);
+        }
+    }
+
+    private void mailLink(Campaign campaign, String address, SignatureRequest request, String secret) {
+        mail.send(address, language(request), Mail.SIGNATURE_CONFIRM, request.name().strip(), campaign.title(),
+                settings.link("/campaigns/confirm.xhtml?token=" + secret));
+    }
+
+    private Campaign open(String slug) {
+        Campaign campaign = campaigns.bySlug(slug).filter(c -> c.status().isPublic() && c.hasPetition())
+                .orElseThrow(() -> new CampaignRuleBroken("campaign.error.noPetition"));
+        if (!campaign.takesSignatures(clock.instant())) {
+            throw new PetitionClosed();
+        }
+        return campaign;
+    }
+
+    private static Language language(SignatureRequest request) {
+        return Language.ofTag(request.language()).orElse(Language.EN);
+    }
+}

@@ -1,0 +1,155 @@
+package org.duhbalkana.campaign;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Clock;
+import org.duhbalkana.platform.RequestOrigin;
+import org.duhbalkana.platform.Secrets;
+import org.duhbalkana.platform.TooManyAttempts;
+import org.duhbalkana.platform.throttle.Throttle;
+import org.duhbalkana.platform.throttle.ThrottleRule;
+
+/**
+ * Anyone signs a petition, without an account. Whatever happened (a new signature, a repeat of
+ * an address that signed, a robot caught by the honeypot) the answer is the same: "check your
+ * mail". Only the mailbox's owner learns more. Signatures from an address beyond the hourly
+ * limit are taken but held until a moderator clears them.
+ */
+@Stateless
+@PermitAll
+public class Signing {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Signing.class.getName());
+
+    /** Signatures one network address gives in an hour before the next ones are held. */
+    public static final ThrottleRule PER_ADDRESS =
+            new ThrottleRule("SIGN_ADDRESS", Integer.getInteger("duhbalkana.signaturesPerAddressHour", 30),
+                    java.time.Duration.ofHours(1), false, java.time.Duration.ofHours(1));
+
+    @Inject
+    SignatureWriter writer;
+
+    @Inject
+    CampaignRepository campaigns;
+
+    @Inject
+    Throttle throttle;
+
+    @Inject
+    RequestOrigin origin;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Takes a signing attempt and mails the address.
+     *
+     * @throws PetitionClosed          when the petition takes no more signatures
+     * @throws CampaignRuleBroken      when there is no such public petition
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void sign(@NotNull String slug, @NotNull @Valid SignatureRequest request) {
+        if (request.website() != null && !request.website().isBlank()) {
+            return; // a robot: it is told what a person is told, and nothing is kept
+        }
+        String address = origin.address().orElse("unknown");
+        boolean held = overLimit(address);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writer.sign(slug, request, held, address);
+                return;
+            } catch (EJBException e) {
+                if (isDuplicate(e)) {
+                    writer.again(slug, request);
+                    return;
+                }
+                if (!isDeadlock(e) || attempt == 3) {
+                    throw e;
+                }
+                // Under a surge InnoDB may pick this insert as a deadlock victim: it changed nothing; try again.
+            }
+        }
+    }
+
+    static boolean isDeadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransactionRollbackException
+                    || (t.getMessage() != null && t.getMessage().contains("Deadlock found"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Counts the attempt against its network address. Two first attempts from one address may race
+     * to create its counter; the loser counts again. A counter that cannot be written does not
+     * stop a signature: it is then simply not held.
+     */
+    private boolean overLimit(String address) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                throttle.take(PER_ADDRESS, address);
+                return false;
+            } catch (TooManyAttempts over) {
+                return true;
+            } catch (EJBException race) {
+                LOG.fine(() -> "Signing counter busy, retrying: " + race.getMessage());
+            }
+        }
+        return false;
+    }
+
+    /** What the link would do, without doing it (for the page a mailed link opens). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public SignatureOutcome check(String token) {
+        return campaigns.signatureByToken(Secrets.hash(token == null ? "" : token))
+                .map(s -> state(s))
+                .orElse(SignatureOutcome.UNKNOWN);
+    }
+
+    /** Confirms the signature the link belongs to; a link works once and for seven days. */
+    public SignatureOutcome confirm(String token) {
+        return campaigns.signatureByToken(Secrets.hash(token == null ? "" : token)).map(s -> {
+            SignatureOutcome state = state(s);
+            if (state != SignatureOutcome.CONFIRMED) {
+                return state;
+            }
+            return campaigns.confirm(s.id(), clock.instant()) ? SignatureOutcome.CONFIRMED : SignatureOutcome.ALREADY_CONFIRMED;
+        }).orElse(SignatureOutcome.UNKNOWN);
+    }
+
+    /** CONFIRMED here means "can be confirmed now". */
+    private SignatureOutcome state(Signature s) {
+        if (s.isConfirmed()) {
+            return SignatureOutcome.ALREADY_CONFIRMED;
+        }
+        if (s.linkExpired(clock.instant())) {
+            return SignatureOutcome.EXPIRED;
+        }
+        if (!s.campaign().takesSignatures(clock.instant())) {
+            return SignatureOutcome.CLOSED;
+        }
+        return SignatureOutcome.CONFIRMED;
+    }
+
+    static boolean isDuplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (message != null && (message.contains("uq_signature_email") || message.contains("UQ_SIGNATURE_EMAIL"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

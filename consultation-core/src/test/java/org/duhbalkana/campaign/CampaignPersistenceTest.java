@@ -1,0 +1,231 @@
+package org.duhbalkana.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.duhbalkana.account.Account;
+import org.duhbalkana.account.AccountRepository;
+import org.duhbalkana.account.EmailAddress;
+import org.duhbalkana.account.Municipality;
+import org.duhbalkana.account.MunicipalityRepository;
+import org.duhbalkana.platform.database.SchemaMigration;
+import org.duhbalkana.testing.Jpa;
+import org.duhbalkana.testing.TestDatabase;
+import org.duhbalkana.text.Language;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Signatures and their counting in the database, on H2 and MariaDB: one signature per address,
+ * batches that count each confirmed signature exactly once while people keep confirming, totals
+ * that follow invalidation, and personal data let go on time while the totals stay.
+ */
+class CampaignPersistenceTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
+
+    static Stream<Arguments> databases() {
+        return Stream.of(
+                Arguments.of("H2", (Supplier<TestDatabase>) TestDatabase::h2),
+                Arguments.of("MariaDB", (Supplier<TestDatabase>) TestDatabase::mariaDb));
+    }
+
+    private static Jpa migrated(TestDatabase db) {
+        SchemaMigration.migrate(db.dataSource());
+        return new Jpa(db.dataSource());
+    }
+
+    /** A published petition of Zaječar, its response threshold out of reach. */
+    private static long petition(Jpa jpa) {
+        return jpa.inTransaction(em -> {
+            Municipality zajecar = new MunicipalityRepository(em).byCode("zajecar").orElseThrow();
+            Account organizer = new Account(EmailAddress.parse("organizer@example.org").orElseThrow(), "Stefan Nikolić", "hash",
+                    Optional.of(zajecar), null, Language.SR_LATN, NOW);
+            organizer.verifyEmail(NOW);
+            new AccountRepository(em).add(organizer);
+            Campaign c = new Campaign("staza", organizer, Language.SR_LATN, NOW);
+            c.describe("Staza", "Tražimo stazu.", "Opis.", Optional.of(zajecar), null, Optional.empty(),
+                    NOW.plus(Duration.ofDays(30)), 6, NOW);
+            c.petition(1_000_000, 1_000_000);
+            c.submit(organizer, NOW);
+            c.approve(NOW);
+            new CampaignRepository(em).add(c);
+            return c.id();
+        });
+    }
+
+    private static long sign(Jpa jpa, long campaignId, String email, String municipality) {
+        return jpa.inTransaction(em -> {
+            Optional<Municipality> home = Optional.ofNullable(municipality).flatMap(code -> new MunicipalityRepository(em).byCode(code));
+            Signature s = new Signature(em.find(Campaign.class, campaignId), "Ana Ilić", EmailAddress.parse(email).orElseThrow(), home,
+                    home.isPresent() ? null : "DE", false, false, "hash-" + email.hashCode() + "-" + email.length(), "192.0.2.1",
+                    false, NOW);
+            new CampaignRepository(em).add(s);
+            return s.id();
+        });
+    }
+
+    private static SignatureCounting counting(EntityManager em) {
+        SignatureCounting counting = new SignatureCounting();
+        counting.campaigns = new CampaignRepository(em);
+        counting.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return counting;
+    }
+
+    private static int countAll(Jpa jpa) {
+        int total = 0;
+        int batch;
+        do {
+            batch = jpa.inTransaction(em -> counting(em).countBatch());
+            total += batch;
+        } while (batch > 0);
+        return total;
+    }
+
+    private static long scalar(Jpa jpa, String sql) {
+        return jpa.inTransaction(em -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void oneSignaturePerAddressEvenWrittenDifferently(String name, Supplier<TestDatabase> database) {
+        try (TestDatabase db = database.get(); Jpa jpa = migrated(db)) {
+            long campaign = petition(jpa);
+            sign(jpa, campaign, "ana.ilic+a@gmail.com", "zajecar");
+            assertThatThrownBy(() -> sign(jpa, campaign, "AnaIlic@googlemail.com", "vidin")).isInstanceOf(RuntimeException.class);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM signature")).isEqualTo(1);
+            boolean found = jpa.inTransaction(em -> new CampaignRepository(em)
+                    .signature(em.find(Campaign.class, campaign), "anailic@gmail.com").isPresent());
+            assertThat(found).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void batchesCountEveryConfirmedSignatureOnceWhilePeopleKeepConfirming(String name, Supplier<TestDatabase> database)
+            throws Exception {
+        try (TestDatabase db = database.get(); Jpa jpa = migrated(db)) {
+            long campaign = petition(jpa);
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                ids.add(sign(jpa, campaign, "signer" + i + "@example.org", i % 3 == 0 ? null : i % 3 == 1 ? "zajecar" : "vidin"));
+            }
+            AtomicBoolean confirming = new AtomicBoolean(true);
+            ExecutorService pool = Executors.newFixedThreadPool(5);
+            try {
+                List<Future<?>> confirmers = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int thread = t;
+                    confirmers.add(pool.submit(() -> {
+                        for (int i = thread; i < ids.size(); i += 4) {
+                            if (i % 10 != 7) { // every tenth never confirms
+                                long id = ids.get(i);
+                                jpa.run(em -> new CampaignRepository(em).confirm(id, NOW.plusSeconds(1)));
+                            }
+                        }
+                    }));
+                }
+                Future<Integer> counter = pool.submit(() -> {
+                    int counted = 0;
+                    while (confirming.get()) {
+                        counted += jpa.inTransaction(em -> counting(em).countBatch());
+                    }
+                    return counted;
+                });
+                for (Future<?> f : confirmers) {
+                    f.get();
+                }
+                confirming.set(false);
+                counter.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            countAll(jpa);
+
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM signature WHERE confirmed_at IS NOT NULL")).isEqualTo(270);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM signature WHERE counted = TRUE")).isEqualTo(270);
+            assertThat(scalar(jpa, "SELECT signature_count FROM campaign")).isEqualTo(270);
+            assertThat(scalar(jpa, "SELECT SUM(signatures) FROM signature_tally")).isEqualTo(270);
+            assertThat(scalar(jpa, "SELECT SUM(signatures) FROM signature_tally WHERE municipality_key = 0 AND country = 'DE'"))
+                    .isEqualTo(90);
+            // Counting again changes nothing.
+            assertThat(countAll(jpa)).isZero();
+
+            // A moderator invalidates ten: the next batch takes them out of the totals.
+            jpa.run(em -> em.createQuery("SELECT s FROM Signature s WHERE s.country = 'DE' AND s.confirmedAt IS NOT NULL ORDER BY s.id",
+                    Signature.class).setMaxResults(10).getResultList().forEach(s -> s.invalidate("one source", NOW)));
+            assertThat(countAll(jpa)).isEqualTo(10);
+            assertThat(scalar(jpa, "SELECT signature_count FROM campaign")).isEqualTo(260);
+            assertThat(scalar(jpa, "SELECT SUM(signatures) FROM signature_tally")).isEqualTo(260);
+
+            // The nightly recount finds the same.
+            jpa.run(em -> counting(em).recountAll());
+            assertThat(scalar(jpa, "SELECT signature_count FROM campaign")).isEqualTo(260);
+            assertThat(scalar(jpa, "SELECT SUM(signatures) FROM signature_tally")).isEqualTo(260);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void personalDataIsLetGoTheSetTimeAfterClosingAndTheTotalsStay(String name, Supplier<TestDatabase> database) {
+        try (TestDatabase db = database.get(); Jpa jpa = migrated(db)) {
+            long campaign = petition(jpa);
+            for (int i = 0; i < 20; i++) {
+                long id = sign(jpa, campaign, "person" + i + "@example.org", "zajecar");
+                jpa.run(em -> new CampaignRepository(em).confirm(id, NOW));
+            }
+            countAll(jpa);
+            Instant deadline = NOW.plus(Duration.ofDays(30));
+            CampaignLifecycle lifecycle = new CampaignLifecycle();
+
+            // At the deadline the campaign closes; the data stays for six months.
+            int[] atDeadline = jpa.inTransaction(em -> {
+                lifecycle.campaigns = new CampaignRepository(em);
+                lifecycle.clock = Clock.fixed(deadline, ZoneOffset.UTC);
+                return lifecycle.advanceDue();
+            });
+            assertThat(atDeadline).containsExactly(1, 0);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM signature WHERE email IS NOT NULL")).isEqualTo(20);
+
+            int[] fiveMonthsOn = jpa.inTransaction(em -> {
+                lifecycle.campaigns = new CampaignRepository(em);
+                lifecycle.clock = Clock.fixed(deadline.plus(Duration.ofDays(150)), ZoneOffset.UTC);
+                return lifecycle.advanceDue();
+            });
+            assertThat(fiveMonthsOn).containsExactly(0, 0);
+
+            int[] sixMonthsOn = jpa.inTransaction(em -> {
+                lifecycle.campaigns = new CampaignRepository(em);
+                lifecycle.clock = Clock.fixed(deadline.plus(Duration.ofDays(185)), ZoneOffset.UTC);
+                return lifecycle.advanceDue();
+            });
+            assertThat(sixMonthsOn).containsExactly(0, 1);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM signature WHERE name IS NOT NULL OR email IS NOT NULL "
+                    + "OR email_key IS NOT NULL OR client_address IS NOT NULL OR token_hash IS NOT NULL OR earlier_token IS NOT NULL")).isZero();
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM signature WHERE anonymized = TRUE")).isEqualTo(20);
+            assertThat(scalar(jpa, "SELECT signature_count FROM campaign")).isEqualTo(20);
+            assertThat(scalar(jpa, "SELECT SUM(signatures) FROM signature_tally")).isEqualTo(20);
+            // Running it again changes nothing.
+            int[] again = jpa.inTransaction(em -> {
+                lifecycle.campaigns = new CampaignRepository(em);
+                return lifecycle.advanceDue();
+            });
+            assertThat(again).containsExactly(0, 0);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.duhbalkana.api;
+
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path.Node;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.duhbalkana.campaign.Campaign;
+import org.duhbalkana.campaign.CampaignReader;
+import org.duhbalkana.campaign.CampaignRuleBroken;
+import org.duhbalkana.campaign.CampaignStatus;
+import org.duhbalkana.campaign.PetitionClosed;
+import org.duhbalkana.campaign.SignatureRequest;
+import org.duhbalkana.campaign.Signing;
+import org.duhbalkana.platform.InputRejected;
+import org.duhbalkana.text.Language;
+
+/**
+ * Campaigns as open data (no personal data: counts only), and signing for embeddable forms:
+ * the same validation, limits and neutral answer as the page.
+ */
+@Path("campaigns")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+public class CampaignsResource {
+
+    private static final List<CampaignStatus> LISTABLE = List.of(CampaignStatus.PUBLISHED, CampaignStatus.CLOSED);
+    private static final Map<String, String> FIELDS = Map.of("home", "municipalityId", "consentSignature", "consentSignature");
+
+    @Inject
+    CampaignReader reader;
+
+    @Inject
+    Signing signing;
+
+    @GET
+    public JsonObject list(@QueryParam("status") String status, @QueryParam("page") String page) {
+        Optional<CampaignStatus> chosen = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(s -> LISTABLE.stream()
+                .filter(l -> l.name().equals(s.strip())).findFirst()
+                .orElseThrow(() -> new BadParameter("status", "must be one of " + LISTABLE)));
+        int pageNumber = BadParameter.integer("page", page, 0, 10_000, 0);
+        JsonArrayBuilder campaigns = Json.createArrayBuilder();
+        reader.list(chosen, pageNumber, 50).forEach(c -> campaigns.add(summary(c)));
+        return Json.createObjectBuilder().add("page", pageNumber).add("campaigns", campaigns).build();
+    }
+
+    @GET
+    @Path("{slug}")
+    public JsonObject campaign(@PathParam("slug") String slug) {
+        Campaign campaign = find(slug);
+        JsonObjectBuilder json = summary(campaign).add("description", campaign.description());
+        if (campaign.hasPetition()) {
+            JsonArrayBuilder places = Json.createArrayBuilder();
+            reader.places(campaign).stream().filter(p -> p.municipality().isPresent()).forEach(p -> places.add(Json.createObjectBuilder()
+                    .add("municipalityId", p.municipality().get().id())
+                    .add("code", p.municipality().get().code())
+                    .add("signatures", p.signatures())));
+            JsonObjectBuilder countries = Json.createObjectBuilder();
+            reader.countries(campaign).forEach(countries::add);
+            json.add("perMunicipality", places).add("perCountry", countries);
+            campaign.responseText().ifPresent(r -> json.add("response", r));
+        }
+        return json.build();
+    }
+
+    /**
+     * Signs the petition: JSON {@code {"name", "email", "municipalityId" | "country", "consentUpdates",
+     * "consentSignature"}}. Answers 202 whether the address is new or has signed before; 400 naming
+     * the field for bad input; 404 for no such petition; 409 when the petition is closed.
+     */
+    @POST
+    @Path("{slug}/signatures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response sign(@PathParam("slug") String slug, String body, @HeaderParam("Accept-Language") String acceptLanguage) {
+        JsonObject json = parse(body);
+        SignatureRequest request = new SignatureRequest(
+                text(json, "name"), text(json, "email"),
+                json.containsKey("municipalityId") && !json.isNull("municipalityId") ? number(json, "municipalityId") : null,
+                text(json, "country"),
+                !json.containsKey("consentSignature") || bool(json, "consentSignature"),
+                bool(json, "consentUpdates"), bool(json, "shareName"),
+                Language.ofTag(text(json, "language")).orElseGet(() -> Language.negotiate(acceptLanguage)).tag(),
+                text(json, "website"));
+        if (request.municipalityId() == null && (request.country() == null || request.country().isBlank())) {
+            throw new BadParameter("municipalityId", "give municipalityId, or country for a place outside our list");
+        }
+        try {
+            signing.sign(slug, request);
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+        return Response.accepted(Json.createObjectBuilder().add("status", "check-your-mail")
+                .add("message", "If this address can sign, a confirmation link is on its way; the signature counts once it is opened.")
+                .build()).build();
+    }
+
+    @GET
+    @Path("{slug}/signatures")
+    public Response signaturesOnlyByPost() {
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST").build();
+    }
+
+    private static RuntimeException translate(RuntimeException e) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof ConstraintViolationException violations) {
+                ConstraintViolation<?> first = violations.getConstraintViolations().iterator().next();
+                String field = "";
+                for (Node node : first.getPropertyPath()) {
+                    if (node.getName() != null) {
+                        field = node.getName();
+                    }
+                }
+                return new BadParameter(FIELDS.getOrDefault(field, field), first.getMessage());
+            }
+            if (cause instanceof InputRejected rejected) {
+                return new BadParameter(FIELDS.getOrDefault(rejected.field(), rejected.field()), rejected.messageKey());
+            }
+            if (cause instanceof PetitionClosed) {
+                return new jakarta.ws.rs.WebApplicationException(Response.status(Response.Status.CONFLICT)
+                        .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                        .entity(Json.createObjectBuilder().add("error", "the petition is closed").build().toString()).build());
+            }
+            if (cause instanceof CampaignRuleBroken) {
+                return BadParameter.notFound("petition");
+            }
+            cause = cause instanceof EJBException ejb && ejb.getCausedByException() != null ? ejb.getCausedByException() : cause.getCause();
+        }
+        return e;
+    }
+
+    private static JsonObject parse(String body) {
+        try {
+            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            if (value instanceof JsonObject object) {
+                return object;
+            }
+        } catch (JsonException | IllegalStateException e) {
+            // reported below
+        }
+        throw new BadParameter("body", "must be a JSON object");
+    }
+
+    private static String text(JsonObject json, String field) {
+        if (!json.containsKey(field) || json.isNull(field)) {
+            return null;
+        }
+        if (json.get(field).getValueType() != JsonValue.ValueType.STRING) {
+            throw new BadParameter(field, "must be a string");
+        }
+        return json.getString(field);
+    }
+
+    private static long number(JsonObject json, String field) {
+        if (json.get(field).getValueType() != JsonValue.ValueType.NUMBER || !json.getJsonNumber(field).isIntegral()) {
+            throw new BadParameter(field, "must be a whole number");
+        }
+        return json.getJsonNumber(field).longValue();
+    }
+
+    private static boolean bool(JsonObject json, String field) {
+        if (!json.containsKey(field) || json.isNull(field)) {
+            return false;
+        }
+        JsonValue value = json.get(field);
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            throw new BadParameter(field, "must be true or false");
+        }
+        return value == JsonValue.TRUE;
+    }
+
+    private Campaign find(String slug) {
+        return reader.publicCampaign(slug).orElseThrow(() -> BadParameter.notFound("campaign"));
+    }
+
+    private static JsonObjectBuilder summary(Campaign c) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("slug", c.slug())
+                .add("title", c.title())
+                .add("ask", c.ask())
+                .add("language", c.language().tag())
+                .add("status", c.status().name())
+                .add("deadline", c.deadline().toString())
+                .add("organizer", c.organizer().displayName());
+        c.targetMunicipality().ifPresentOrElse(m -> json.add("targetMunicipalityId", m.id()), () -> json.addNull("targetMunicipalityId"));
+        c.targetInstitution().ifPresentOrElse(i -> json.add("targetInstitution", i), () -> json.addNull("targetInstitution"));
+        c.round().ifPresent(r -> json.add("consultation", r.slug()));
+        if (c.hasPetition()) {
+            json.add("petition", Json.createObjectBuilder()
+                    .add("goal", c.signatureGoal())
+                    .add("responseThreshold", c.responseThreshold())
+                    .add("confirmedSignatures", c.signatureCount())
+                    .add("invalidatedSignatures", c.invalidatedCount())
+                    .add("responseDue", c.isResponseDue())
+                    .add("retentionMonths", c.retentionMonths()));
+        } else {
+            json.addNull("petition");
+        }
+        return json;
+    }
+}

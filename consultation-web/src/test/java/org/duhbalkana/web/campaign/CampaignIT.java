@@ -1,0 +1,310 @@
+package org.duhbalkana.web.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.duhbalkana.campaign.DemoCampaigns;
+import org.duhbalkana.testing.TestDatabase;
+import org.duhbalkana.web.testing.Http;
+import org.duhbalkana.web.testing.Mailbox;
+import org.duhbalkana.web.testing.RunningSite;
+import org.duhbalkana.web.testing.WebSession;
+import org.duhbalkana.web.testing.WebSession.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Campaigns and petitions on the running site (MariaDB, GreenMail, demo content): the open-data
+ * API, signing through the API and the page, confirming by the mailed link, the batch count, and
+ * a surge of 5,000 signing attempts from 50 threads with repeats, checked in the database.
+ */
+class CampaignIT {
+
+    private static final String DANUBE = "dunav-bez-plastike";
+    private static final Pattern TOKEN = Pattern.compile("/campaigns/confirm\\.xhtml\\?token=([A-Za-z0-9_-]+)");
+
+    private static TestDatabase db;
+    private static Mailbox mailbox;
+    private static RunningSite site;
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.mariaDb();
+        mailbox = new Mailbox();
+        Map<String, String> env = new HashMap<>(db.environment());
+        env.putAll(mailbox.environment());
+        env.put("DEMO", "true");
+        // Every attempt of this test comes from 127.0.0.1: lift the per-address limit, except where a test checks it.
+        env.put("JAVA_OPTS", "-Xmx768m -Dduhbalkana.signaturesPerAddressHour=100000");
+        site = RunningSite.configured("campaigns", env).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (site != null) {
+                site.close();
+            }
+        } finally {
+            if (mailbox != null) {
+                mailbox.close();
+            }
+            if (db != null) {
+                db.close();
+            }
+        }
+    }
+
+    private static HttpResponse<String> api(String path) {
+        return Http.get(site.uri("/api" + path), "Accept", "application/json");
+    }
+
+    private static HttpResponse<String> sign(String slug, String json) {
+        return Http.send(HttpRequest.newBuilder(site.uri("/api/campaigns/" + slug + "/signatures"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static String signature(String name, String email, String place) {
+        return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"," + place + ",\"consentSignature\":true,\"language\":\"en\"}";
+    }
+
+    private static HttpResponse<String> confirm(String token) {
+        return Http.postForm(site.uri("/api/signatures/confirmation"), "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theApiListsPublicCampaignsWithTheirCountsAndNoDraftsOrPersonalData() throws Exception {
+        String list = api("/campaigns").body();
+        assertThat(list).contains(DemoCampaigns.BIG_PETITION, DANUBE, "kulturna-ruta-knjazevac")
+                .doesNotContain("ekoturizam-stara-planina").doesNotContain("lokalni-proizvodi-na-pijaci").doesNotContain("@");
+        assertThat(api("/campaigns?status=CLOSED").body()).contains("kulturna-ruta-knjazevac").doesNotContain(DANUBE);
+        HttpResponse<String> bad = api("/campaigns?status=DRAFT");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"parameter\":\"status\"");
+        assertThat(api("/campaigns/ekoturizam-stara-planina").statusCode()).isEqualTo(404);
+        assertThat(api("/campaigns/no-such-campaign").statusCode()).isEqualTo(404);
+
+        // The demo petition's 24,000 signatures are counted by the batch job within seconds of start-up.
+        String big = awaitCount(DemoCampaigns.BIG_PETITION, DemoCampaigns.BIG_PETITION_SIGNATURES);
+        assertThat(big).contains("\"perCountry\"", "\"code\":\"zajecar\"", "\"responseDue\":true");
+        assertThat(query("SELECT SUM(signatures) FROM signature_tally t JOIN campaign c ON c.id = t.campaign_id WHERE c.slug = '"
+                + DemoCampaigns.BIG_PETITION + "'")).isEqualTo(Integer.toString(DemoCampaigns.BIG_PETITION_SIGNATURES));
+    }
+
+    @Test
+    void badSignaturesAreRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+        String place = "\"municipalityId\":" + query("SELECT id FROM municipality WHERE code = 'vidin'");
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("email", signature("Ана Иванова", "not-an-address", place));
+        cases.put("name", signature("<b>Ana</b>", "bad-name@bad.example", place));
+        cases.put("name ", signature("A".repeat(101), "long-name@bad.example", place));
+        cases.put("consentSignature", "{\"name\":\"Ana Ilić\",\"email\":\"no-consent@bad.example\"," + place + ",\"consentSignature\":false}");
+        cases.put("municipalityId", signature("Ana Ilić", "unknown-place@bad.example", "\"municipalityId\":99999"));
+        cases.put("municipalityId ", signature("Ana Ilić", "no-place@bad.example", "\"consentUpdates\":false"));
+        cases.put("country", signature("Ana Ilić", "bad-country@bad.example", "\"country\":\"Germany\""));
+        cases.put("body", "[1, 2]");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            HttpResponse<String> response = sign(DANUBE, c.getValue());
+            assertThat(response.statusCode()).as(c.getKey()).isEqualTo(400);
+            assertThat(response.body()).as(c.getKey()).contains("\"parameter\":\"" + c.getKey().strip() + "\"");
+        }
+        HttpResponse<String> closed = sign("kulturna-ruta-knjazevac", signature("Ana Ilić", "late@bad.example", place));
+        assertThat(closed.statusCode()).isEqualTo(409);
+        assertThat(sign("ekoturizam-stara-planina", signature("Ana Ilić", "draft@bad.example", place)).statusCode()).isEqualTo(404);
+        assertThat(sign("no-such-campaign", signature("Ana Ilić", "none@bad.example", place)).statusCode()).isEqualTo(404);
+
+        assertThat(query("SELECT COUNT(*) FROM signature WHERE email LIKE '%@bad.example'")).isEqualTo("0");
+        assertThat(mailbox.all()).noneMatch(m -> m.to().endsWith("@bad.example"));
+    }
+
+    @Test
+    void aSecondAttemptIsAnsweredLikeTheFirstAndMailsTheOwnerInstead() throws Exception {
+        String place = "\"country\":\"DE\"";
+        HttpResponse<String> first = sign(DANUBE, signature("Petra Weiß", "Petra.Weiss+petition@Gmail.com", place));
+        assertThat(first.statusCode()).isEqualTo(202);
+        String token = token(mailbox.await("petra.weiss+petition@gmail.com", "Confirm your signature").body());
+        assertThat(confirm(token).body()).contains("\"outcome\":\"CONFIRMED\"");
+        HttpResponse<String> replayed = confirm(token);
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(replayed.body()).contains("ALREADY_CONFIRMED");
+
+        // The same mailbox, written differently: same answer on screen, one row, a note to the owner.
+        HttpResponse<String> again = sign(DANUBE, signature("Petra Weiss", "  petraweiss@gmail.com ", place));
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.body()).isEqualTo(first.body());
+        // The note goes to the address that signed (the same mailbox).
+        mailbox.await("petra.weiss+petition@gmail.com", "already signed");
+        assertThat(mailbox.find("petraweiss@gmail.com", "")).isEmpty();
+        assertThat(query("SELECT COUNT(*) FROM signature WHERE email_key = 'petraweiss@gmail.com'")).isEqualTo("1");
+
+        assertThat(confirm("made-up-token").statusCode()).isEqualTo(404);
+
+        // A robot filling the hidden field is told the same and leaves nothing behind.
+        HttpResponse<String> robot = sign(DANUBE, "{\"name\":\"Robot Robotić\",\"email\":\"robot@spam.example\",\"country\":\"DE\","
+                + "\"consentSignature\":true,\"website\":\"http://spam.example\"}");
+        assertThat(robot.statusCode()).isEqualTo(202);
+        assertThat(robot.body()).isEqualTo(first.body());
+        assertThat(query("SELECT COUNT(*) FROM signature WHERE email = 'robot@spam.example'")).isEqualTo("0");
+    }
+
+    @Test
+    void aVisitorSignsOnThePageInBulgarianConfirmsByMailAndIsCounted() throws Exception {
+        int before = count(DANUBE);
+        WebSession visitor = new WebSession(site, "bg");
+        Page page = visitor.get("/campaigns/view.xhtml?slug=" + DANUBE);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=\"bg\"", "Дунав без пластмаса");
+        String vidin = query("SELECT id FROM municipality WHERE code = 'vidin'");
+
+        Page missingConsent = visitor.submit(page, "sign", Map.of("name", "Иван Петров", "email", "ivan.petrov@abv.example",
+                "home", vidin, "country", ""), "submit");
+        assertThat(missingConsent.fieldError("sign", "consentSignature")).isNotBlank();
+        assertThat(query("SELECT COUNT(*) FROM signature WHERE email = 'ivan.petrov@abv.example'")).isEqualTo("0");
+
+        Page signed = visitor.submit(missingConsent, "sign", Map.of("name", "Иван Петров", "email", "ivan.petrov@abv.example",
+                "home", vidin, "country", "", "consentSignature", "true", "consentUpdates", "true"), "submit");
+        assertThat(String.join(" ", signed.messages())).contains("Проверете");
+
+        Mailbox.Mail mail = mailbox.await("ivan.petrov@abv.example", "Дунав без пластмаса");
+        assertThat(mail.body()).contains("Иван Петров");
+        Page link = visitor.get(mail.link("/campaigns/confirm.xhtml").replaceFirst("https?://[^/]+", ""));
+        assertThat(link.hasForm("link")).isTrue();
+        assertThat(query("SELECT confirmed_at IS NULL FROM signature WHERE email = 'ivan.petrov@abv.example'")).isIn("1", "true");
+        Page confirmed = visitor.submit(link, "link", Map.of(), "submit");
+        assertThat(String.join(" ", confirmed.messages())).isNotBlank();
+        assertThat(query("SELECT confirmed_at IS NOT NULL FROM signature WHERE email = 'ivan.petrov@abv.example'")).isIn("1", "true");
+
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        while (!Set.of("1", "true").contains(query("SELECT counted FROM signature WHERE email = 'ivan.petrov@abv.example'"))
+                && Instant.now().isBefore(until)) {
+            Thread.sleep(300);
+        }
+        assertThat(query("SELECT counted FROM signature WHERE email = 'ivan.petrov@abv.example'")).isIn("1", "true");
+        assertThat(count(DANUBE)).isGreaterThan(before);
+        assertThat(query("SELECT signatures FROM signature_tally t JOIN campaign c ON c.id = t.campaign_id "
+                + "WHERE c.slug = '" + DANUBE + "' AND t.municipality_key = " + vidin)).isNotEqualTo("0");
+    }
+
+    @Test
+    void fiveThousandAttemptsFromFiftyThreadsWithRepeatsAreCountedExactlyOnce() throws Exception {
+        String slug = DemoCampaigns.BIG_PETITION;
+        awaitCount(slug, DemoCampaigns.BIG_PETITION_SIGNATURES);
+        int before = count(slug);
+        List<String> places = List.of(query("SELECT id FROM municipality WHERE code = 'zajecar'"),
+                query("SELECT id FROM municipality WHERE code = 'vidin'"));
+        int attempts = 5000;
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            // every tenth attempt repeats an earlier address, in another spelling
+            emails.add(i % 10 == 9 ? emails.get(i - 5).toUpperCase() : "signer" + i + "@surge.example");
+        }
+        Set<String> distinct = ConcurrentHashMap.newKeySet();
+        emails.forEach(e -> distinct.add(e.toLowerCase()));
+
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Future<Integer>> signing = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                String json = signature("Potpisnik Broj", emails.get(i), "\"municipalityId\":" + places.get(i % 2));
+                signing.add(pool.submit(() -> sign(slug, json).statusCode()));
+            }
+            for (Future<Integer> f : signing) {
+                assertThat(f.get()).isEqualTo(202);
+            }
+            assertThat(query("SELECT COUNT(*) FROM signature WHERE email LIKE '%@surge.example'"))
+                    .isEqualTo(Integer.toString(distinct.size()));
+
+            // The newest confirmation link of each address (a repeat before confirming sends a fresh one).
+            Map<String, String> newest = new HashMap<>();
+            Instant until = Instant.now().plus(Duration.ofSeconds(60));
+            while (newest.size() < distinct.size() && Instant.now().isBefore(until)) {
+                newest.clear();
+                for (Mailbox.Mail m : mailbox.all()) {
+                    if (m.to().endsWith("@surge.example")) {
+                        Matcher t = TOKEN.matcher(m.body());
+                        if (t.find()) {
+                            newest.put(m.to().toLowerCase(), URLDecoder.decode(t.group(1), StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+                Thread.sleep(500);
+            }
+            assertThat(newest).hasSize(distinct.size());
+            List<Future<Integer>> confirming = new ArrayList<>();
+            for (String token : newest.values()) {
+                confirming.add(pool.submit(() -> confirm(token).statusCode()));
+            }
+            for (Future<Integer> f : confirming) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(query("SELECT COUNT(*) FROM signature WHERE email LIKE '%@surge.example' AND confirmed_at IS NOT NULL"))
+                .isEqualTo(Integer.toString(distinct.size()));
+        awaitCount(slug, before + distinct.size());
+        Thread.sleep(4000); // one more counting run: nothing is counted twice
+        assertThat(count(slug)).isEqualTo(before + distinct.size());
+        assertThat(query("SELECT SUM(signatures) FROM signature_tally t JOIN campaign c ON c.id = t.campaign_id WHERE c.slug = '"
+                + slug + "'")).isEqualTo(Integer.toString(before + distinct.size()));
+    }
+
+    private static String token(String body) {
+        Matcher m = TOKEN.matcher(body);
+        assertThat(m.find()).as("a confirmation link in: " + body).isTrue();
+        return URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+    }
+
+    private static int count(String slug) {
+        Matcher m = Pattern.compile("\"confirmedSignatures\":(\\d+)").matcher(api("/campaigns/" + slug).body());
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** Waits up to 60 seconds for the public count to reach the figure; returns the campaign's JSON. */
+    private static String awaitCount(String slug, int expected) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        int last = -1;
+        while (Instant.now().isBefore(until)) {
+            last = count(slug);
+            if (last >= expected) {
+                assertThat(last).isEqualTo(expected);
+                return api("/campaigns/" + slug).body();
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("count of " + slug + " stayed at " + last + ", expected " + expected);
+    }
+
+    private static String query(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql);
+                ResultSet r = s.executeQuery()) {
+            return r.next() ? r.getString(1) : null;
+        }
+    }
+}
