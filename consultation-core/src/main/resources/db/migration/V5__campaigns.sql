@@ -50,6 +50,7 @@ CREATE TABLE signature (
     municipality_id  BIGINT        NULL,      -- NULL: "other", with country
     country          VARCHAR(2)    NOT NULL,
     consent_updates  BOOLEAN       NOT NULL,
+    language         VARCHAR(10)   NOT NULL DEFAULT 'en',  -- the language mails to the signer are written in
     share_name       BOOLEAN       NOT NULL DEFAULT FALSE,
     token_hash       CHAR(64)      NULL,      -- SHA-256 of the mailed confirmation token
     earlier_token    CHAR(64)      NULL,      -- the link mailed before a repeat attempt: it keeps working too

@@ -165,7 +165,7 @@ public class Campaigns {
         List<Signature> recipients = campaigns.updateRecipients(campaign);
         String link = settings.link("/campaigns/view.xhtml?slug=" + campaign.slug()).toString();
         for (Signature s : recipients) {
-            mail.send(s.email().orElseThrow(), campaign.language(), kind, s.name().orElse(""), campaign.title(), text, link);
+            mail.send(s.email().orElseThrow(), s.language(), kind, s.name().orElse(""), campaign.title(), text, link);
         }
         return recipients.size();
     }

@@ -59,6 +59,9 @@ public class Signature {
     @Column(name = "consent_updates", nullable = false)
     private boolean consentUpdates;
 
+    @Column(name = "language", nullable = false, length = 10)
+    private String language = "en";
+
     @Column(name = "share_name", nullable = false)
     private boolean shareName;
 
@@ -111,6 +114,15 @@ public class Signature {
         this.clientAddress = clientAddress;
         this.held = held;
         this.createdAt = now;
+    }
+
+    /** The language the signer signed in: mails to them are written in it. */
+    public org.duhbalkana.text.Language language() {
+        return org.duhbalkana.text.Language.ofTag(language).orElse(org.duhbalkana.text.Language.EN);
+    }
+
+    void writeTo(org.duhbalkana.text.Language language) {
+        this.language = language.tag();
     }
 
     /** Whether the mailed link still works. */

@@ -59,6 +59,7 @@ public class SignatureWriter {
         String secret = Secrets.newSecret();
         Signature signature = new Signature(campaign, request.name().strip(), email, municipality, country,
                 request.consentUpdates(), request.shareName(), Secrets.hash(secret), clientAddress, held, clock.instant());
+        signature.writeTo(language(request));
         campaigns.add(signature);
         mailLink(campaign, email.value(), request, secret);
     }

@@ -91,6 +91,10 @@ public class Comment {
     @Column(name = "answered_at")
     private Instant answeredAt;
 
+    /** The advocacy campaign this comment was written through, if any (reviewers see such comments as one campaign). */
+    @Column(name = "campaign_id")
+    private Long campaignId;
+
     @Version
     @Column(name = "version", nullable = false)
     private int version;
@@ -124,6 +128,15 @@ public class Comment {
         }
         this.body = Texts.required(text, MAX_LENGTH, "consultation.error.commentLength");
         this.editedAt = now;
+    }
+
+    /** Marks the comment as written through a campaign (the campaign service checks that it invites comments on this round). */
+    public void writtenThrough(long campaign) {
+        this.campaignId = campaign;
+    }
+
+    public java.util.Optional<Long> campaignId() {
+        return java.util.Optional.ofNullable(campaignId);
     }
 
     /** One more person agrees (the service makes sure each person counts once). */

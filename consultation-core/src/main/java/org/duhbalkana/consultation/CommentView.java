@@ -28,6 +28,7 @@ public record CommentView(
         Disposition disposition,
         String dispositionReason,
         int version,
+        Long campaignId,
         List<CommentView> replies) implements java.io.Serializable {
 
     static CommentView of(Comment c, boolean showDisposition, List<CommentView> replies) {
@@ -40,7 +41,7 @@ public record CommentView(
                 c.editedAt().orElse(null), c.endorsementCount(),
                 showDisposition ? c.disposition().orElse(null) : null,
                 showDisposition ? c.dispositionReason().orElse(null) : null,
-                c.version(), replies);
+                c.version(), c.campaignId().orElse(null), replies);
     }
 
     /** Whether the author may still change it: in the first 15 minutes, while shown. */

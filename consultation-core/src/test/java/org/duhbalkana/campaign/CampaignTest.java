@@ -182,6 +182,21 @@ class CampaignTest {
         assertThat(key("ana.ilic@abv.bg")).isEqualTo("ana.ilic@abv.bg");
     }
 
+    @Test
+    void aConfirmationLinkWorksForSevenDaysAndARepeatStartsThemAgain() {
+        Campaign c = published();
+        Signature s = new Signature(c, "Ana Ilić", EmailAddress.parse("ana@example.org").orElseThrow(), Optional.of(VIDIN), null,
+                true, false, "first-hash", "192.0.2.1", false, NOW);
+        assertThat(s.country()).isEqualTo("BG");
+        assertThat(s.linkExpired(NOW.plus(Duration.ofDays(7)))).isFalse();
+        assertThat(s.linkExpired(NOW.plus(Duration.ofDays(7)).plusSeconds(1))).isTrue();
+        s.newLink("second-hash", NOW.plus(Duration.ofDays(6)));
+        assertThat(s.linkExpired(NOW.plus(Duration.ofDays(12)))).isFalse();
+        assertThat(s.isConfirmed()).isFalse();
+        s.confirm(NOW.plus(Duration.ofDays(12)));
+        assertThat(s.isConfirmed()).isTrue();
+    }
+
     private static String key(String address) {
         return SignerAddress.key(EmailAddress.parse(address).orElseThrow());
     }

@@ -38,6 +38,9 @@ public class CampaignViewBacking implements Serializable {
     Signing signing;
 
     @Inject
+    org.duhbalkana.campaign.SignatureModeration moderation;
+
+    @Inject
     HomeChoices choices;
 
     @Inject
@@ -148,6 +151,11 @@ public class CampaignViewBacking implements Serializable {
 
     /** A line of the "where signatures come from" table. */
     public record Place(String name, String signatures) {
+    }
+
+    /** Why moderators removed signatures, with how many each time. */
+    public List<Object[]> getInvalidationReasons() {
+        return moderation.reasons(slug);
     }
 
     public List<CampaignUpdate> getUpdates() {

@@ -41,6 +41,9 @@ public class ConsultationViewBacking implements Serializable {
     Participation participation;
 
     @Inject
+    org.duhbalkana.campaign.CampaignParticipation campaignParticipation;
+
+    @Inject
     LanguageBacking language;
 
     @Inject
@@ -56,11 +59,46 @@ public class ConsultationViewBacking implements Serializable {
     private transient Boolean manager;
 
     private int commentSection;
+    /** The campaign a supporter came from ({@code ?campaign=slug}): their comment is marked as part of it. */
+    private String campaign;
+    private transient java.util.Map<Long, org.duhbalkana.campaign.Campaign> campaigns;
     private String stance = Stance.NEUTRAL.name();
     private String text;
     private final Map<Long, String> replies = new HashMap<>();
     private final Map<Long, String> flagReasons = new HashMap<>();
     private final Map<Long, String> edits = new HashMap<>();
+
+    /** The campaign this visitor comments through, when the link named one that invites comments here. */
+    public org.duhbalkana.campaign.Campaign getCampaignInvite() {
+        if (campaign == null || campaign.isBlank()) {
+            return null;
+        }
+        try {
+            return campaignParticipation.inviting(campaign, slug);
+        } catch (RuntimeException notInviting) {
+            return null;
+        }
+    }
+
+    /** The title of the campaign a comment was written through, or null. */
+    public String campaignOf(CommentView c) {
+        if (c.campaignId() == null) {
+            return null;
+        }
+        if (campaigns == null) {
+            campaigns = campaignParticipation.invitingOn(slug);
+        }
+        org.duhbalkana.campaign.Campaign found = campaigns.get(c.campaignId());
+        return found == null ? null : RoundText.forReader(found.title(), found.language(), language.getCurrent());
+    }
+
+    public String getCampaign() {
+        return campaign;
+    }
+
+    public void setCampaign(String campaign) {
+        this.campaign = campaign;
+    }
 
     public void load() {
         round = reader.round(slug == null ? "" : slug).orElse(null);
@@ -84,7 +122,11 @@ public class ConsultationViewBacking implements Serializable {
 
     public void comment() {
         try {
-            participation.comment(slug, commentSection, Stance.valueOf(stance), text == null ? "" : text);
+            if (campaign != null && !campaign.isBlank()) {
+                campaignParticipation.comment(campaign, slug, commentSection, Stance.valueOf(stance), text == null ? "" : text);
+            } else {
+                participation.comment(slug, commentSection, Stance.valueOf(stance), text == null ? "" : text);
+            }
             text = null;
             Messages.info("round.commented");
             reload();

@@ -36,6 +36,22 @@ public class ReviewQueueBacking implements Serializable {
     LanguageBacking language;
 
     private String slug;
+    private transient java.util.Map<Long, org.duhbalkana.campaign.Campaign> campaigns;
+
+    @Inject
+    org.duhbalkana.campaign.CampaignParticipation campaignParticipation;
+
+    /** The campaign a comment was written through: reviewers see a campaign's comments as one campaign. */
+    public String campaignOf(org.duhbalkana.consultation.CommentView c) {
+        if (c.campaignId() == null) {
+            return null;
+        }
+        if (campaigns == null) {
+            campaigns = campaignParticipation.invitingOn(slug);
+        }
+        org.duhbalkana.campaign.Campaign found = campaigns.get(c.campaignId());
+        return found == null ? "#" + c.campaignId() : found.title();
+    }
     private int section;
     private String stance = "";
     private String answered = "";

@@ -274,6 +274,79 @@ class CampaignIT {
                 + slug + "'")).isEqualTo(Integer.toString(before + distinct.size()));
     }
 
+    @Test
+    void aModeratorInvalidatesSignaturesByDomainOnlyAfterADryRunAndThePublicPageSaysWhy() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            String email = "bot" + i + "@flood.example";
+            assertThat(sign(DANUBE, signature("Bot Botić", email, "\"country\":\"RO\"")).statusCode()).isEqualTo(202);
+            assertThat(confirm(token(mailbox.await(email, "Confirm your signature").body())).statusCode()).isEqualTo(200);
+        }
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        // Everything confirmed so far (also by earlier tests) is counted before the figure is read.
+        while (!"0".equals(query("SELECT COUNT(*) FROM signature WHERE counted = FALSE AND confirmed_at IS NOT NULL "
+                + "AND held = FALSE AND invalidated_at IS NULL")) && Instant.now().isBefore(until)) {
+            Thread.sleep(300);
+        }
+        int before = count(DANUBE);
+
+        WebSession moderator = WebSession.signedIn(site, "moderator@demo.example", org.duhbalkana.account.DemoAccounts.PASSWORD);
+        Page page = moderator.get("/moderation/signatures.xhtml?slug=" + DANUBE);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("signatures:invalidate\"");
+        Page dry = moderator.submit(page, "signatures", Map.of("domain", "flood.example"), "dryRun");
+        assertThat(dry.body()).contains("id=\"matched\"", "<strong>3</strong>");
+        assertThat(query("SELECT COUNT(*) FROM signature WHERE invalidated_at IS NOT NULL")).isEqualTo("0");
+
+        // The condition changed after the dry run: nothing happens until it is run dry again.
+        Page changed = moderator.submit(dry, "signatures", Map.of("domain", "other.example", "reason", "Flood"), "invalidate");
+        assertThat(String.join(" ", changed.messages())).contains("dry run");
+        assertThat(query("SELECT COUNT(*) FROM signature WHERE invalidated_at IS NOT NULL")).isEqualTo("0");
+
+        Page again = moderator.submit(changed, "signatures", Map.of("domain", "flood.example"), "dryRun");
+        Page done = moderator.submit(again, "signatures", Map.of("domain", "flood.example",
+                "reason", "Many signatures from one source in one hour"), "invalidate");
+        assertThat(String.join(" ", done.messages())).contains("3");
+        assertThat(query("SELECT COUNT(*) FROM signature WHERE email LIKE '%@flood.example' "
+                + "AND invalid_reason = 'Many signatures from one source in one hour'")).isEqualTo("3");
+
+        Instant removed = Instant.now().plus(Duration.ofSeconds(30));
+        while (count(DANUBE) != before - 3 && Instant.now().isBefore(removed)) {
+            Thread.sleep(300);
+        }
+        assertThat(count(DANUBE)).isEqualTo(before - 3);
+        assertThat(api("/campaigns/" + DANUBE).body()).contains("\"invalidatedSignatures\":3");
+        Page pub = new WebSession(site, "en").get("/campaigns/view.xhtml?slug=" + DANUBE);
+        assertThat(pub.body()).contains("Many signatures from one source in one hour: 3");
+        assertThat(query("SELECT COUNT(*) FROM audit_event WHERE action = 'SIGNATURES_INVALIDATED'")).isEqualTo("1");
+
+        // A citizen cannot reach the tool.
+        WebSession citizen = WebSession.signedIn(site, "citizen@demo.example", org.duhbalkana.account.DemoAccounts.PASSWORD);
+        assertThat(citizen.get("/moderation/signatures.xhtml?slug=" + DANUBE).status()).isEqualTo(403);
+    }
+
+    @Test
+    void commentsWrittenThroughACampaignAreMarkedForTheReviewers() throws Exception {
+        String round = "prekogranicni-turizam-2027";
+        WebSession citizen = WebSession.signedIn(site, "citizen@demo.example", org.duhbalkana.account.DemoAccounts.PASSWORD);
+        Page page = citizen.get("/consultations/view.xhtml?slug=" + round + "&campaign=" + DemoCampaigns.BIG_PETITION);
+        assertThat(page.body()).contains("id=\"through-campaign\"", "Biciklistička staza od Felix Romuliane do Baba Vide");
+        Page commented = citizen.submit(page, "comment", Map.of("section", "2", "stance", "SUPPORTS",
+                "text", "Podržavam stazu do Baba Vide."), "submit");
+        assertThat(commented.status()).isEqualTo(200);
+        assertThat(query("SELECT c.slug FROM round_comment rc JOIN campaign c ON c.id = rc.campaign_id "
+                + "WHERE rc.body = 'Podržavam stazu do Baba Vide.'")).isEqualTo(DemoCampaigns.BIG_PETITION);
+
+        // A campaign that does not invite comments on this round marks nothing and stores nothing.
+        Page other = citizen.get("/consultations/view.xhtml?slug=" + round + "&campaign=" + DANUBE);
+        assertThat(other.body()).doesNotContain("id=\"through-campaign\"");
+        citizen.submit(other, "comment", Map.of("section", "1", "stance", "NEUTRAL", "text", "Kroz pogrešnu kampanju."), "submit");
+        assertThat(query("SELECT COUNT(*) FROM round_comment WHERE body = 'Kroz pogrešnu kampanju.'")).isEqualTo("0");
+
+        WebSession reviewer = WebSession.signedIn(site, "reviewer.zajecar@demo.example", org.duhbalkana.account.DemoAccounts.PASSWORD);
+        assertThat(reviewer.get("/review/queue.xhtml?slug=" + round).body())
+                .contains("campaign-mark", "Biciklistička staza od Felix Romuliane do Baba Vide");
+    }
+
     private static String token(String body) {
         Matcher m = TOKEN.matcher(body);
         assertThat(m.find()).as("a confirmation link in: " + body).isTrue();

@@ -1,0 +1,179 @@
+package org.duhbalkana.web.campaign;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.duhbalkana.account.Municipality;
+import org.duhbalkana.account.MunicipalityDirectory;
+import org.duhbalkana.campaign.Campaign;
+import org.duhbalkana.campaign.CampaignInsights;
+import org.duhbalkana.campaign.CampaignReader;
+import org.duhbalkana.web.platform.LanguageBacking;
+import org.duhbalkana.web.platform.Messages;
+
+/**
+ * {@code campaigns/dashboard.xhtml?slug=…}: the organizer's charts (signatures per day, per
+ * country, per municipality, each with its table) and the supporter export as CSV.
+ */
+@Named("campaignDashboard")
+@ViewScoped
+public class CampaignDashboardBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final String[] COLOURS = {"#1f5f8b", "#b5462b", "#2e7d32", "#6a4c93", "#8a6d00", "#00695c", "#5d4037"};
+
+    @Inject
+    CampaignInsights insights;
+
+    @Inject
+    CampaignReader reader;
+
+    @Inject
+    MunicipalityDirectory municipalities;
+
+    @Inject
+    LanguageBacking language;
+
+    private String slug;
+    private transient Campaign campaign;
+    private transient Map<LocalDate, Long> perDay;
+
+    public void load() {
+        try {
+            perDay = insights.perDay(slug == null ? "" : slug);
+            campaign = reader.campaign(slug).orElseThrow();
+        } catch (RuntimeException e) {
+            Messages.show("dashboard", e);
+        }
+    }
+
+    public Campaign getCampaign() {
+        if (campaign == null && slug != null) {
+            campaign = reader.campaign(slug).orElse(null);
+        }
+        return campaign;
+    }
+
+    public Map<LocalDate, Long> getPerDay() {
+        if (perDay == null) {
+            perDay = insights.perDay(slug);
+        }
+        return perDay;
+    }
+
+    public List<Map.Entry<LocalDate, Long>> getDays() {
+        return List.copyOf(getPerDay().entrySet());
+    }
+
+    public String day(LocalDate d) {
+        return d.format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(language.getLocale()));
+    }
+
+    public String number(long n) {
+        return CampaignText.number(n, language.getCurrent());
+    }
+
+    /** Chart.js configuration: confirmed signatures per day. */
+    public String getDayChart() {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        getPerDay().forEach((d, n) -> {
+            labels.add(day(d));
+            data.add(n);
+        });
+        return chart("bar", labels, data, Messages.text("dashboard.perDay"), false);
+    }
+
+    /** Chart.js configuration: signatures per country. */
+    public String getCountryChart() {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        reader.countries(getCampaign()).forEach((c, n) -> {
+            labels.add(new java.util.Locale("", c).getDisplayCountry(language.getLocale()));
+            data.add(n);
+        });
+        return chart("doughnut", labels, data, Messages.text("dashboard.perCountry"), true);
+    }
+
+    /** Chart.js configuration: the ten municipalities with the most signatures. */
+    public String getMunicipalityChart() {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        reader.places(getCampaign()).stream().filter(p -> p.municipality().isPresent()).limit(10).forEach(p -> {
+            labels.add(p.municipality().get().name(language.getCurrent()));
+            data.add(p.signatures());
+        });
+        return chart("bar", labels, data, Messages.text("dashboard.perMunicipality"), false);
+    }
+
+    private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder data, String title, boolean legend) {
+        JsonArrayBuilder colours = Json.createArrayBuilder();
+        for (String c : COLOURS) {
+            colours.add(c);
+        }
+        return Json.createObjectBuilder()
+                .add("type", type)
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("label", title).add("data", data).add("backgroundColor", colours))))
+                .add("options", Json.createObjectBuilder()
+                        .add("animation", false)
+                        .add("plugins", Json.createObjectBuilder()
+                                .add("title", Json.createObjectBuilder().add("display", true).add("text", title))
+                                .add("legend", Json.createObjectBuilder().add("display", legend))))
+                .build().toString();
+    }
+
+    /** The supporters who agreed to share their name, as CSV; addresses only of those who asked for updates. */
+    public void export() {
+        try {
+            List<CampaignInsights.Supporter> supporters = insights.supporters(slug);
+            FacesContext context = FacesContext.getCurrentInstance();
+            ExternalContext external = context.getExternalContext();
+            external.responseReset();
+            external.setResponseContentType("text/csv; charset=UTF-8");
+            external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + slug + "-supporters.csv\"");
+            Map<Long, Municipality> byId = new java.util.HashMap<>();
+            municipalities.all().forEach(m -> byId.put(m.id(), m));
+            Writer writer = new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8);
+            writer.write('\ufeff'); // so that spreadsheet programs read the Cyrillic right
+            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(
+                    Messages.text("petition.name"), Messages.text("account.email"), Messages.text("petition.place"),
+                    Messages.text("dashboard.confirmed")).get())) {
+                for (CampaignInsights.Supporter s : supporters) {
+                    String place = s.municipalityId().map(byId::get).map(m -> m.name(language.getCurrent()))
+                            .orElseGet(() -> new java.util.Locale("", s.country()).getDisplayCountry(language.getLocale()));
+                    csv.printRecord(s.name(), s.email().orElse(""), place, s.confirmedAt().toString());
+                }
+            }
+            context.responseComplete();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            Messages.show("dashboard", e);
+        }
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+}
