@@ -33,6 +33,9 @@ public class Signing {
             new ThrottleRule("SIGN_ADDRESS", Integer.getInteger("duhbalkana.signaturesPerAddressHour", 30),
                     java.time.Duration.ofHours(1), false, java.time.Duration.ofHours(1));
 
+    /** A per-address limit at least this high means none: the counter row is not even touched. */
+    static final int UNLIMITED = 1_000_000;
+
     @Inject
     SignatureWriter writer;
 
@@ -94,6 +97,9 @@ public class Signing {
      * stop a signature: it is then simply not held.
      */
     private boolean overLimit(String address) {
+        if (PER_ADDRESS.free() >= UNLIMITED) {
+            return false; // no per-address limit (load tests from one machine)
+        }
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 throttle.take(PER_ADDRESS, address);
