@@ -131,6 +131,11 @@ public class Campaign {
     @JoinColumn(name = "response_by")
     private Account responseBy;
 
+
+    /** The text in its search form ({@link org.duhbalkana.text.SearchText#column}), kept with the text. */
+    @Column(name = "search_text")
+    private String searchText;
+
     @Version
     @Column(name = "version", nullable = false)
     private int version;
@@ -182,6 +187,7 @@ public class Campaign {
         this.round = round.orElse(null);
         this.deadline = deadline;
         this.retentionMonths = retentionMonths;
+        this.searchText = org.duhbalkana.text.SearchText.column(this.title, this.ask, this.description);
     }
 
     /** Gives the campaign a petition (or changes it), while it is a DRAFT. */

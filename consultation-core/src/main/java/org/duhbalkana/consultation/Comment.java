@@ -95,6 +95,11 @@ public class Comment {
     @Column(name = "campaign_id")
     private Long campaignId;
 
+
+    /** The text in its search form ({@link org.duhbalkana.text.SearchText#column}), kept with the text. */
+    @Column(name = "search_text")
+    private String searchText;
+
     @Version
     @Column(name = "version", nullable = false)
     private int version;
@@ -110,6 +115,7 @@ public class Comment {
         this.author = author;
         this.stance = Objects.requireNonNull(stance);
         this.body = Texts.required(text, MAX_LENGTH, "consultation.error.commentLength");
+        this.searchText = org.duhbalkana.text.SearchText.column(body);
         this.createdAt = now;
         this.status = CommentStatus.VISIBLE;
     }
@@ -127,6 +133,7 @@ public class Comment {
             throw new ConsultationRuleBroken("consultation.error.hidden");
         }
         this.body = Texts.required(text, MAX_LENGTH, "consultation.error.commentLength");
+        this.searchText = org.duhbalkana.text.SearchText.column(body);
         this.editedAt = now;
     }
 

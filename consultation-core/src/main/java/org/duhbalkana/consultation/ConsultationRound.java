@@ -103,6 +103,10 @@ public class ConsultationRound {
     @OrderBy("position")
     private List<Section> sections = new ArrayList<>();
 
+    /** Title, summary and tags in their search form ({@link org.duhbalkana.text.SearchText#column}). */
+    @Column(name = "search_text")
+    private String searchText;
+
     @Version
     @Column(name = "version", nullable = false)
     private int version;
@@ -143,6 +147,7 @@ public class ConsultationRound {
             clean.add(t);
         }
         this.tags = clean;
+        this.searchText = org.duhbalkana.text.SearchText.column(this.title, this.summary, String.join(" ", clean));
     }
 
     public Section addSection(String heading, String body) {

@@ -35,6 +35,10 @@ public class Section {
     @Column(name = "body", nullable = false)
     private String body;
 
+    /** The text in its search form ({@link org.duhbalkana.text.SearchText#column}), kept with the text. */
+    @Column(name = "search_text")
+    private String searchText;
+
     protected Section() {
     }
 
@@ -47,6 +51,7 @@ public class Section {
     void edit(String heading, String body) {
         this.heading = Texts.required(heading, MAX_HEADING, "consultation.error.heading");
         this.body = Texts.required(body, MAX_BODY, "consultation.error.sectionBody");
+        this.searchText = org.duhbalkana.text.SearchText.column(this.heading, this.body);
     }
 
     void moveTo(int position) {

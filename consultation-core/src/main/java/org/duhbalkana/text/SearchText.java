@@ -70,6 +70,15 @@ public final class SearchText {
         return SEPARATORS.matcher(plain).replaceAll(" ").strip();
     }
 
+    /** The longest search column kept: the first 10,000 characters of a text are searchable. */
+    public static final int MAX_COLUMN = 10_000;
+
+    /** The search column of a text made of these parts (title, body …), normalised and cut to {@link #MAX_COLUMN}. */
+    public static String column(String... parts) {
+        String joined = normalize(String.join(" ", java.util.Arrays.stream(parts).filter(java.util.Objects::nonNull).toList()));
+        return joined.length() > MAX_COLUMN ? joined.substring(0, MAX_COLUMN) : joined;
+    }
+
     /**
      * The distinct words of the normalised query, in their order, without words of fewer than
      * two characters.

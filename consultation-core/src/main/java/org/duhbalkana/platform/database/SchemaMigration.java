@@ -26,16 +26,28 @@ public final class SchemaMigration {
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("table_options", tableOptions(dataSource)))
+                .placeholders(placeholders(dataSource))
                 .validateMigrationNaming(true)
                 .load();
         return flyway.migrate();
     }
 
-    private static String tableOptions(DataSource dataSource) {
+    /**
+     * What differs per database: table options (InnoDB, utf8mb4 on MariaDB), the type of search
+     * columns, and the index on them (FULLTEXT on MariaDB; on H2 no index: it scans).
+     */
+    private static Map<String, String> placeholders(DataSource dataSource) {
+        boolean mariaDb = isMariaDb(dataSource);
+        return Map.of(
+                "table_options", mariaDb ? MARIADB_TABLE_OPTIONS : "",
+                "search_type", mariaDb ? "TEXT" : "VARCHAR(10000)",
+                "search_index", mariaDb ? "CREATE FULLTEXT INDEX" : "-- no full-text index on H2:");
+    }
+
+    static boolean isMariaDb(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("mariadb") || product.contains("mysql") ? MARIADB_TABLE_OPTIONS : "";
+            return product.contains("mariadb") || product.contains("mysql");
         } catch (SQLException e) {
             throw new DatabaseUnavailableException(e);
         }

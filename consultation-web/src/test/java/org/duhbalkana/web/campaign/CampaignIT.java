@@ -347,6 +347,30 @@ class CampaignIT {
                 .contains("campaign-mark", "Biciklistička staza od Felix Romuliane do Baba Vide");
     }
 
+    @Test
+    void searchFindsRoundsCampaignsAndCommentsInEveryScript() {
+        HttpResponse<String> latin = api("/search?q=" + URLEncoder.encode("Romuliana Baba", StandardCharsets.UTF_8));
+        assertThat(latin.statusCode()).isEqualTo(200);
+        assertThat(latin.body()).contains("\"kind\":\"CAMPAIGN\"", DemoCampaigns.BIG_PETITION);
+        String cyrillic = api("/search?q=" + URLEncoder.encode("Ромулиана Баба", StandardCharsets.UTF_8)).body();
+        assertThat(ids(cyrillic)).isEqualTo(ids(latin.body()));
+        // Bulgarian words find the Bulgarian campaign.
+        assertThat(api("/search?q=" + URLEncoder.encode("пластмаса Дунава", StandardCharsets.UTF_8)).body()).contains(DANUBE);
+        HttpResponse<String> bad = api("/search?q=x");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"parameter\":\"q\"");
+        assertThat(new WebSession(site, "sr-Cyrl").get("/search.xhtml?q=Zajecar").body()).contains("id=\"results\"");
+    }
+
+    private static List<String> ids(String json) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = Pattern.compile("\"kind\":\"(\\w+)\",\"id\":(\\d+)").matcher(json);
+        while (m.find()) {
+            ids.add(m.group(1) + m.group(2));
+        }
+        return ids;
+    }
+
     private static String token(String body) {
         Matcher m = TOKEN.matcher(body);
         assertThat(m.find()).as("a confirmation link in: " + body).isTrue();

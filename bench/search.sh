@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmarks search over 100,000 comments on MariaDB: starts the site with the demo content
+# (5,000 comments on one round), copies top-level comments until there are at least 100,000
+# (through SQL, with their search form, so MariaDB's full-text index holds them all), then
+# queries /api/search with USERS concurrent clients. Results go to stdout; docs/BENCHMARKS.md
+# records them. Needs MariaDB at 127.0.0.1:3306 (root, no password).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+USERS=${USERS:-8}
+SECONDS_PER_PATH=${SECONDS_PER_PATH:-20}
+WARMUP=${WARMUP:-5}
+PORT=${PORT:-8092}
+
+./mvnw -q -DskipTests -pl consultation-web -am package
+
+mariadb --protocol=tcp -h127.0.0.1 -uroot -e "
+    DROP DATABASE IF EXISTS duh_bench_search;
+    CREATE DATABASE duh_bench_search CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+    CREATE USER IF NOT EXISTS 'duh_bench'@'%' IDENTIFIED BY 'duh_bench_password';
+    CREATE USER IF NOT EXISTS 'duh_bench'@'localhost' IDENTIFIED BY 'duh_bench_password';
+    GRANT ALL ON duh_bench_search.* TO 'duh_bench'@'%';
+    GRANT ALL ON duh_bench_search.* TO 'duh_bench'@'localhost';"
+
+DATA=$(mktemp -d)
+LOG=target/bench-search-site.log
+mkdir -p target
+HTTP_PORT=$PORT DATA_DIR=$DATA DEMO=true \
+DB_URL=jdbc:mariadb://127.0.0.1:3306/duh_bench_search DB_USER=duh_bench DB_PASSWORD=duh_bench_password \
+JAVA_OPTS="-Xmx1g" \
+java -cp consultation-core/target/classes org.duhbalkana.platform.launch.MicroLauncher \
+    --micro consultation-web/target/payara-micro.jar --war consultation-web/target/consultation.war -- --nocluster \
+    > "$LOG" 2>&1 &
+SITE=$!
+trap 'kill $SITE 2>/dev/null; wait $SITE 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+    curl -sf "http://localhost:$PORT/api/consultations/lokalni-proizvodi-2027" >/dev/null 2>&1 && break
+    sleep 1
+done
+
+COPY="INSERT INTO round_comment (round_id, section_id, author_id, stance, body, created_at, status, version, search_text)
+      SELECT round_id, section_id, author_id, stance, body, created_at, status, 1, search_text
+      FROM round_comment WHERE parent_id IS NULL"
+for _ in $(seq 1 6); do
+    N=$(mariadb --protocol=tcp -h127.0.0.1 -uroot -N -e "SELECT COUNT(*) FROM duh_bench_search.round_comment")
+    [ "$N" -ge 100000 ] && break
+    mariadb --protocol=tcp -h127.0.0.1 -uroot duh_bench_search -e "$COPY"
+done
+mariadb --protocol=tcp -h127.0.0.1 -uroot -N -e "SELECT CONCAT(COUNT(*), ' comments') FROM duh_bench_search.round_comment"
+
+java bench/LoadTest.java "http://localhost:$PORT" "$USERS" "$SECONDS_PER_PATH" "$WARMUP" \
+    "/api/search?q=Zajecar" \
+    "/api/search?q=%D0%97%D0%B0%D1%98%D0%B5%D1%87%D0%B0%D1%80" \
+    "/api/search?q=med%20pijaca" \
+    "/api/search?q=Zajecar&page=40"

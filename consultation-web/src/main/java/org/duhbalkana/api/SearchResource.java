@@ -1,0 +1,46 @@
+package org.duhbalkana.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.duhbalkana.search.Search;
+import org.duhbalkana.search.SearchHit;
+
+/** {@code GET /api/search?q=…&page=N}: rounds, articles, campaigns and visible comments, in any script, best first. */
+@Path("search")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+public class SearchResource {
+
+    @Inject
+    Search search;
+
+    @GET
+    public JsonObject find(@QueryParam("q") String q, @QueryParam("page") String page) {
+        if (q == null || Search.terms(q).isEmpty()) {
+            throw new BadParameter("q", "give at least one word of two letters or more");
+        }
+        if (q.length() > 200) {
+            throw new BadParameter("q", "must be at most 200 characters");
+        }
+        int pageNumber = BadParameter.integer("page", page, 0, 1000, 0);
+        JsonArrayBuilder results = Json.createArrayBuilder();
+        for (SearchHit hit : search.find(q, pageNumber)) {
+            results.add(Json.createObjectBuilder()
+                    .add("kind", hit.kind())
+                    .add("id", hit.id())
+                    .add("slug", hit.slug())
+                    .add("title", hit.title())
+                    .add("text", hit.text())
+                    .add("score", hit.score()));
+        }
+        JsonArrayBuilder terms = Json.createArrayBuilder();
+        Search.terms(q).forEach(terms::add);
+        return Json.createObjectBuilder().add("q", q).add("terms", terms).add("page", pageNumber).add("results", results).build();
+    }
+}
