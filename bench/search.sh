@@ -45,10 +45,15 @@ for _ in $(seq 1 6); do
     [ "$N" -ge 100000 ] && break
     mariadb --protocol=tcp -h127.0.0.1 -uroot duh_bench_search -e "$COPY"
 done
+# Bulk-inserted rows wait in the full-text index's cache until it is synced; a live site adds
+# comments one by one. Sync it, as a long-running site would have.
+mariadb --protocol=tcp -h127.0.0.1 -uroot duh_bench_search -e "
+    SET GLOBAL innodb_optimize_fulltext_only = ON; OPTIMIZE TABLE round_comment; SET GLOBAL innodb_optimize_fulltext_only = OFF;" >/dev/null
 mariadb --protocol=tcp -h127.0.0.1 -uroot -N -e "SELECT CONCAT(COUNT(*), ' comments') FROM duh_bench_search.round_comment"
 
 java bench/LoadTest.java "http://localhost:$PORT" "$USERS" "$SECONDS_PER_PATH" "$WARMUP" \
     "/api/search?q=Zajecar" \
     "/api/search?q=%D0%97%D0%B0%D1%98%D0%B5%D1%87%D0%B0%D1%80" \
-    "/api/search?q=med%20pijaca" \
+    "/api/search?q=pijaca" \
+    "/api/search?q=staza%20mapa" \
     "/api/search?q=Zajecar&page=40"

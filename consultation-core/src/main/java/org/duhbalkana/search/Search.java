@@ -127,7 +127,15 @@ public class Search {
         return text.length() <= 300 ? text : text.substring(0, 297) + "…";
     }
 
+    /** Whether the database answers with its full-text index (MariaDB) rather than by scanning (H2). */
+    public boolean usesFullText() {
+        return isMariaDb();
+    }
+
     private boolean isMariaDb() {
-        return em.unwrap(org.eclipse.persistence.jpa.JpaEntityManager.class).getServerSession().getPlatform().isMySQL();
+        org.eclipse.persistence.internal.databaseaccess.Platform platform =
+                em.unwrap(org.eclipse.persistence.jpa.JpaEntityManager.class).getServerSession().getPlatform();
+        String name = platform.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return platform.isMySQL() || name.contains("maria") || name.contains("mysql");
     }
 }

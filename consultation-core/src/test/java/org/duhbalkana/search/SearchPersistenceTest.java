@@ -69,6 +69,9 @@ class SearchPersistenceTest {
                 });
                 jpa.run(em -> em.createNativeQuery("UPDATE round_comment SET status = 'HIDDEN' WHERE id = " + ids[2]).executeUpdate());
 
+                boolean fullText = jpa.inTransaction(em -> new Search(em).usesFullText());
+                assertThat(fullText).as("full-text index used").isEqualTo(name.equals("MariaDB"));
+
                 List<SearchHit> latin = find(jpa, "Zajecar");
                 assertThat(latin).extracting(SearchHit::kind).contains("ROUND", "SECTION", "COMMENT");
                 for (String q : List.of("Zaječar", "Зајечар", "ZAJEČARU", "зајечару")) {
