@@ -11,31 +11,11 @@ SECONDS_PER_PATH=${SECONDS_PER_PATH:-20}
 WARMUP=${WARMUP:-5}
 PORT=${PORT:-8092}
 
+source bench/lib.sh
 ./mvnw -q -DskipTests -pl consultation-web -am package
 
-mariadb --protocol=tcp -h127.0.0.1 -uroot -e "
-    DROP DATABASE IF EXISTS duh_bench_search;
-    CREATE DATABASE duh_bench_search CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-    CREATE USER IF NOT EXISTS 'duh_bench'@'%' IDENTIFIED BY 'duh_bench_password';
-    CREATE USER IF NOT EXISTS 'duh_bench'@'localhost' IDENTIFIED BY 'duh_bench_password';
-    GRANT ALL ON duh_bench_search.* TO 'duh_bench'@'%';
-    GRANT ALL ON duh_bench_search.* TO 'duh_bench'@'localhost';"
-
-DATA=$(mktemp -d)
-LOG=target/bench-search-site.log
-mkdir -p target
-HTTP_PORT=$PORT DATA_DIR=$DATA DEMO=true \
-DB_URL=jdbc:mariadb://127.0.0.1:3306/duh_bench_search DB_USER=duh_bench DB_PASSWORD=duh_bench_password \
-JAVA_OPTS="-Xmx1g" \
-java -cp consultation-core/target/classes org.duhbalkana.platform.launch.MicroLauncher \
-    --micro consultation-web/target/payara-micro.jar --war consultation-web/target/consultation.war -- --nocluster \
-    > "$LOG" 2>&1 &
-SITE=$!
-trap 'kill $SITE 2>/dev/null; wait $SITE 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-    curl -sf "http://localhost:$PORT/api/consultations/lokalni-proizvodi-2027" >/dev/null 2>&1 && break
-    sleep 1
-done
+fresh_database duh_bench_search
+start_site "$PORT" duh_bench_search target/bench-search-site.log "-Xmx1g" "/api/consultations/lokalni-proizvodi-2027"
 
 COPY="INSERT INTO round_comment (round_id, section_id, author_id, stance, body, created_at, status, version, search_text)
       SELECT round_id, section_id, author_id, stance, body, created_at, status, 1, search_text

@@ -206,6 +206,11 @@ public class Account {
         this.language = language.tag();
     }
 
+    /** The language of the interface and of mails, as chosen with the language switcher. */
+    public void chooseLanguage(Language language) {
+        this.language = language.tag();
+    }
+
     public boolean grant(Role role) {
         return roles.add(role);
     }

@@ -196,7 +196,7 @@ public class AccountService {
         if (account.isPresent() && account.get().canSignIn() && matches) {
             throttle.clear(ThrottleRule.SIGN_IN_ACCOUNT, subject);
             Account a = account.get();
-            return Optional.of(new SignedIn(a.id(), a.displayName(), a.groups()));
+            return Optional.of(new SignedIn(a.id(), a.displayName(), a.groups(), a.language()));
         }
         count(ThrottleRule.SIGN_IN_ACCOUNT, subject);
         count(ThrottleRule.SIGN_IN_ADDRESS, address());
@@ -216,14 +216,14 @@ public class AccountService {
     }
 
     /** A successful sign-in: the principal's name is the account id. */
-    public record SignedIn(long accountId, String displayName, Set<String> groups) {
+    public record SignedIn(long accountId, String displayName, Set<String> groups, Language language) {
     }
 
     /** The groups of a signed-in account now (roles can change during a session). */
     @PermitAll
     public Optional<SignedIn> current() {
         return Caller.accountId(session).flatMap(accounts::byId).filter(Account::canSignIn)
-                .map(a -> new SignedIn(a.id(), a.displayName(), a.groups()));
+                .map(a -> new SignedIn(a.id(), a.displayName(), a.groups(), a.language()));
     }
 
     // ----- password
@@ -310,6 +310,12 @@ public class AccountService {
     public Account me() {
         return Caller.accountId(session).flatMap(accounts::byId).filter(a -> !a.isDeleted())
                 .orElseThrow(AccessDenied::new);
+    }
+
+    /** Keeps the language chosen with the switcher in the caller's profile (interface and mails). */
+    @RolesAllowed({Groups.CITIZEN, Groups.UNVERIFIED})
+    public void chooseLanguage(@NotNull Language language) {
+        me().chooseLanguage(language);
     }
 
     @RolesAllowed({Groups.CITIZEN, Groups.UNVERIFIED})

@@ -128,9 +128,20 @@ public class CampaignRepository {
      */
     Map<Delta, Integer> takeBatch(boolean removing, int limit) {
         String condition = removing ? "counted = TRUE AND NOT (" + VALID + ")" : "counted = FALSE AND " + VALID;
+        // Candidates first, without locks; then only those rows are locked, through the primary key,
+        // and checked again. A locking read over the (counted, confirmed_at) index would lock its
+        // gaps too, and confirmations moving rows into them would deadlock with it.
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, campaign_id, COALESCE(municipality_id, 0), country FROM signature WHERE "
-                        + condition + " ORDER BY id LIMIT " + limit + " FOR UPDATE")
+        List<Object> candidates = em.createNativeQuery("SELECT id FROM signature WHERE " + condition + " ORDER BY id LIMIT " + limit)
+                .getResultList();
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        String idList = candidates.stream().map(id -> Long.toString(((Number) id).longValue()))
+                .reduce((a, b) -> a + "," + b).orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, campaign_id, COALESCE(municipality_id, 0), country FROM signature "
+                        + "WHERE id IN (" + idList + ") AND " + condition + " ORDER BY id FOR UPDATE")
                 .getResultList();
         Map<Delta, Integer> deltas = new LinkedHashMap<>();
         List<Long> ids = new ArrayList<>(rows.size());

@@ -64,6 +64,17 @@ public class SignatureWriter {
         mailLink(campaign, email.value(), request, secret);
     }
 
+    /** Confirms the signature the link belongs to, in a transaction of its own (see {@link Signing#confirm}). */
+    public SignatureOutcome confirm(String token) {
+        return campaigns.signatureByToken(Secrets.hash(token)).map(s -> {
+            SignatureOutcome state = Signing.state(s, clock.instant());
+            if (state != SignatureOutcome.CONFIRMED) {
+                return state;
+            }
+            return campaigns.confirm(s.id(), clock.instant()) ? SignatureOutcome.CONFIRMED : SignatureOutcome.ALREADY_CONFIRMED;
+        }).orElse(SignatureOutcome.UNKNOWN);
+    }
+
     /** A second attempt with an address that already signed (found after a race on the unique key). */
     public void again(String slug, SignatureRequest request) {
         Campaign campaign = open(slug);

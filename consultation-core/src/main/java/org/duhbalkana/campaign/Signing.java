@@ -117,30 +117,36 @@ public class Signing {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public SignatureOutcome check(String token) {
         return campaigns.signatureByToken(Secrets.hash(token == null ? "" : token))
-                .map(s -> state(s))
+                .map(s -> state(s, clock.instant()))
                 .orElse(SignatureOutcome.UNKNOWN);
     }
 
-    /** Confirms the signature the link belongs to; a link works once and for seven days. */
+    /**
+     * Confirms the signature the link belongs to; a link works once and for seven days. A
+     * confirmation that InnoDB picks as a deadlock victim (under a surge) is tried again.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SignatureOutcome confirm(String token) {
-        return campaigns.signatureByToken(Secrets.hash(token == null ? "" : token)).map(s -> {
-            SignatureOutcome state = state(s);
-            if (state != SignatureOutcome.CONFIRMED) {
-                return state;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writer.confirm(token == null ? "" : token);
+            } catch (EJBException e) {
+                if (!isDeadlock(e) || attempt == 3) {
+                    throw e;
+                }
             }
-            return campaigns.confirm(s.id(), clock.instant()) ? SignatureOutcome.CONFIRMED : SignatureOutcome.ALREADY_CONFIRMED;
-        }).orElse(SignatureOutcome.UNKNOWN);
+        }
     }
 
     /** CONFIRMED here means "can be confirmed now". */
-    private SignatureOutcome state(Signature s) {
+    static SignatureOutcome state(Signature s, java.time.Instant now) {
         if (s.isConfirmed()) {
             return SignatureOutcome.ALREADY_CONFIRMED;
         }
-        if (s.linkExpired(clock.instant())) {
+        if (s.linkExpired(now)) {
             return SignatureOutcome.EXPIRED;
         }
-        if (!s.campaign().takesSignatures(clock.instant())) {
+        if (!s.campaign().takesSignatures(now)) {
             return SignatureOutcome.CLOSED;
         }
         return SignatureOutcome.CONFIRMED;

@@ -238,4 +238,21 @@ public class ConsultationRepository {
                 .setMaxResults(limit)
                 .getResultList();
     }
+
+    /** The round's comments counted by one expression (over the comment {@code c} and its section {@code s}). */
+    java.util.Map<Object, Long> countBy(ConsultationRound round, String expression) {
+        java.util.Map<Object, Long> counts = new java.util.LinkedHashMap<>();
+        em.createQuery("SELECT " + expression + ", COUNT(c) FROM Comment c LEFT JOIN c.section s WHERE c.round = :round GROUP BY "
+                        + expression, Object[].class)
+                .setParameter("round", round)
+                .getResultList()
+                .forEach(row -> counts.put(row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /** When each of the round's comments was written. */
+    java.util.List<java.time.Instant> commentTimes(ConsultationRound round) {
+        return em.createQuery("SELECT c.createdAt FROM Comment c WHERE c.round = :round", java.time.Instant.class)
+                .setParameter("round", round).getResultList();
+    }
 }

@@ -113,6 +113,30 @@ public class Review {
         return new Progress(total - rounds.unanswered(round), total);
     }
 
+    /**
+     * The round's comments counted for the reviewers' dashboard: per article (0 = the whole
+     * draft), per stance, per disposition ("UNANSWERED" for those still to answer) and per day
+     * (in the round's deadline zone). Replies and hidden comments are counted too.
+     */
+    public Figures figures(@NotNull String slug) {
+        ConsultationRound round = round(slug);
+        java.util.Map<Integer, Long> perSection = new java.util.TreeMap<>();
+        rounds.countBy(round, "s.position").forEach((k, n) -> perSection.merge(k == null ? 0 : ((Number) k).intValue(), n, Long::sum));
+        java.util.Map<String, Long> perStance = new java.util.LinkedHashMap<>();
+        rounds.countBy(round, "c.stance").forEach((k, n) -> perStance.put(k.toString(), n));
+        java.util.Map<String, Long> perDisposition = new java.util.LinkedHashMap<>();
+        rounds.countBy(round, "c.disposition").forEach((k, n) -> perDisposition.put(k == null ? "UNANSWERED" : k.toString(), n));
+        java.util.Map<java.time.LocalDate, Long> perDay = new java.util.TreeMap<>();
+        rounds.commentTimes(round).forEach(t -> perDay.merge(t.atZone(round.deadlineZone()).toLocalDate(), 1L, Long::sum));
+        return new Figures(perSection, perStance, perDisposition, perDay);
+    }
+
+    /** What the reviewers' dashboard shows. */
+    public record Figures(java.util.Map<Integer, Long> perSection, java.util.Map<String, Long> perStance,
+            java.util.Map<String, Long> perDisposition, java.util.Map<java.time.LocalDate, Long> perDay)
+            implements java.io.Serializable {
+    }
+
     /** How far the answering has come. */
     public record Progress(long answered, long total) {
         public int percent() {

@@ -3,7 +3,6 @@ package org.duhbalkana.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.duhbalkana.account.Municipality;
 import org.duhbalkana.account.Role;
 import org.duhbalkana.platform.BusinessException;
 import org.duhbalkana.text.Language;
+import org.duhbalkana.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /** Lifecycle, jurisdiction, comment and disposition rules, with time given explicitly. */
@@ -25,19 +25,11 @@ class ConsultationRoundTest {
     private static final Municipality VIDIN = municipality(2, "vidin", Country.BG, "Vidin", "Видин");
 
     private static Municipality municipality(long id, String code, Country country, String latin, String cyrillic) {
-        Municipality m = new Municipality(code, country, latin, cyrillic);
-        set(m, "id", id);
-        return m;
+        return Fixtures.municipality(id, code, country, latin, cyrillic);
     }
 
     private static void set(Object target, String field, Object value) {
-        try {
-            Field f = target.getClass().getDeclaredField(field);
-            f.setAccessible(true);
-            f.set(target, value);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        Fixtures.setField(target, field, value);
     }
 
     private static Account person(long id, String email, boolean verified) {

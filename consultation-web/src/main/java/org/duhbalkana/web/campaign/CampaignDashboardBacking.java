@@ -5,8 +5,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Serializable;
@@ -23,6 +21,7 @@ import org.duhbalkana.account.MunicipalityDirectory;
 import org.duhbalkana.campaign.Campaign;
 import org.duhbalkana.campaign.CampaignInsights;
 import org.duhbalkana.campaign.CampaignReader;
+import org.duhbalkana.web.platform.Charts;
 import org.duhbalkana.web.platform.LanguageBacking;
 import org.duhbalkana.web.platform.Messages;
 
@@ -35,7 +34,6 @@ import org.duhbalkana.web.platform.Messages;
 public class CampaignDashboardBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final String[] COLOURS = {"#1f5f8b", "#b5462b", "#2e7d32", "#6a4c93", "#8a6d00", "#00695c", "#5d4037"};
 
     @Inject
     CampaignInsights insights;
@@ -91,52 +89,24 @@ public class CampaignDashboardBacking implements Serializable {
 
     /** Chart.js configuration: confirmed signatures per day. */
     public String getDayChart() {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        getPerDay().forEach((d, n) -> {
-            labels.add(day(d));
-            data.add(n);
-        });
-        return chart("bar", labels, data, Messages.text("dashboard.perDay"), false);
+        Map<String, Long> values = new java.util.LinkedHashMap<>();
+        getPerDay().forEach((d, n) -> values.put(day(d), n));
+        return Charts.of("bar", values, Messages.text("dashboard.perDay"), false);
     }
 
     /** Chart.js configuration: signatures per country. */
     public String getCountryChart() {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        reader.countries(getCampaign()).forEach((c, n) -> {
-            labels.add(new java.util.Locale("", c).getDisplayCountry(language.getLocale()));
-            data.add(n);
-        });
-        return chart("doughnut", labels, data, Messages.text("dashboard.perCountry"), true);
+        Map<String, Integer> values = new java.util.LinkedHashMap<>();
+        reader.countries(getCampaign()).forEach((c, n) -> values.put(new java.util.Locale("", c).getDisplayCountry(language.getLocale()), n));
+        return Charts.of("doughnut", values, Messages.text("dashboard.perCountry"), true);
     }
 
     /** Chart.js configuration: the ten municipalities with the most signatures. */
     public String getMunicipalityChart() {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        reader.places(getCampaign()).stream().filter(p -> p.municipality().isPresent()).limit(10).forEach(p -> {
-            labels.add(p.municipality().get().name(language.getCurrent()));
-            data.add(p.signatures());
-        });
-        return chart("bar", labels, data, Messages.text("dashboard.perMunicipality"), false);
-    }
-
-    private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder data, String title, boolean legend) {
-        JsonArrayBuilder colours = Json.createArrayBuilder();
-        for (String c : COLOURS) {
-            colours.add(c);
-        }
-        return Json.createObjectBuilder()
-                .add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("label", title).add("data", data).add("backgroundColor", colours))))
-                .add("options", Json.createObjectBuilder()
-                        .add("animation", false)
-                        .add("plugins", Json.createObjectBuilder()
-                                .add("title", Json.createObjectBuilder().add("display", true).add("text", title))
-                                .add("legend", Json.createObjectBuilder().add("display", legend))))
-                .build().toString();
+        Map<String, Integer> values = new java.util.LinkedHashMap<>();
+        reader.places(getCampaign()).stream().filter(p -> p.municipality().isPresent()).limit(10)
+                .forEach(p -> values.put(p.municipality().get().name(language.getCurrent()), p.signatures()));
+        return Charts.of("bar", values, Messages.text("dashboard.perMunicipality"), false);
     }
 
     /** The supporters who agreed to share their name, as CSV; addresses only of those who asked for updates. */

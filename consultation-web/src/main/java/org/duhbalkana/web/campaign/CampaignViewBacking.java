@@ -104,6 +104,11 @@ public class CampaignViewBacking implements Serializable {
         return CampaignText.target(getCampaign(), language.getCurrent());
     }
 
+    /** The title of the round the campaign invites comments on, in the reader's script. */
+    public String getRoundTitle() {
+        return getCampaign().round().map(r -> RoundText.forReader(r.title(), r.language(), language.getCurrent())).orElse("");
+    }
+
     public String getDeadline() {
         return CampaignText.deadline(getCampaign(), language.getCurrent());
     }

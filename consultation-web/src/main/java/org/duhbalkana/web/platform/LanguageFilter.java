@@ -15,8 +15,9 @@ import org.duhbalkana.text.Language;
 /**
  * Decides the language of every request: the visitor's choice kept in the {@value #COOKIE}
  * cookie, else the browser's {@code Accept-Language}. A GET with {@code ?lang=TAG} (the links of
- * the language switcher) stores the choice and redirects to the same address without the
- * parameter; in the API, {@code ?lang=} is a plain parameter (the report PDF's language).
+ * the language switcher) stores the choice (in the cookie, and for a signed-in person also in
+ * their profile, which their mails follow) and redirects to the same address without the parameter; in the API, {@code ?lang=} is a plain
+ * parameter (the report PDF's language).
  */
 public class LanguageFilter extends HttpFilter {
 
@@ -36,7 +37,12 @@ public class LanguageFilter extends HttpFilter {
             String requested = request.getParameter(PARAMETER);
             if (requested != null) {
                 Optional<Language> chosen = Language.ofTag(requested);
-                chosen.ifPresent(language -> response.addCookie(cookie(language, request.isSecure())));
+                chosen.ifPresent(language -> {
+                    response.addCookie(cookie(language, request.isSecure()));
+                    if (request.getUserPrincipal() != null) {
+                        accounts.chooseLanguage(language);
+                    }
+                });
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
                 response.setHeader("Location", withoutLanguageParameter(request));
                 return;
@@ -68,6 +74,9 @@ public class LanguageFilter extends HttpFilter {
         }
         return Language.negotiate(request.getHeader("Accept-Language"));
     }
+
+    @jakarta.inject.Inject
+    org.duhbalkana.account.AccountService accounts;
 
     private static Cookie cookie(Language language, boolean secure) {
         Cookie cookie = new Cookie(COOKIE, language.tag());

@@ -110,6 +110,8 @@ class AuthorizationMatrixIT {
         // Zaječar's own round: not Vidin's reviewers.
         PAGES.put("/consultations/edit.xhtml?slug=lokalni-proizvodi-2027", row(SIGN_IN, REFUSED, REFUSED, ALLOWED, REFUSED, REFUSED, ALLOWED));
         PAGES.put("/review/queue.xhtml?slug=lokalni-proizvodi-2027", row(SIGN_IN, REFUSED, REFUSED, ALLOWED, REFUSED, REFUSED, ALLOWED));
+        PAGES.put("/review/dashboard.xhtml?slug=prekogranicni-turizam-2027", row(SIGN_IN, REFUSED, REFUSED, ALLOWED, ALLOWED, REFUSED, ALLOWED));
+        PAGES.put("/review/dashboard.xhtml?slug=lokalni-proizvodi-2027", row(SIGN_IN, REFUSED, REFUSED, ALLOWED, REFUSED, REFUSED, ALLOWED));
         PAGES.put("/moderation/queue.xhtml", row(SIGN_IN, REFUSED, REFUSED, REFUSED, REFUSED, ALLOWED, REFUSED));
         PAGES.put("/campaigns/index.xhtml", row(ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED));
         PAGES.put("/campaigns/view.xhtml?slug=staza-felix-romuliana-baba-vida", row(ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED));

@@ -267,6 +267,28 @@ class ConsultationIT {
         assertThat(query("SELECT COUNT(*) FROM round_comment")).isEqualTo(before);
     }
 
+    @Test
+    void theReviewersDashboardCountsEveryCommentOfTheRound() throws Exception {
+        WebSession reviewer = WebSession.signedIn(site, "reviewer.zajecar@demo.example", DemoAccounts.PASSWORD);
+        Page page = reviewer.get("/review/dashboard.xhtml?slug=" + BIG);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("perSection", "stances", "dispositions", "perDay", "<canvas");
+        long total = Long.parseLong(query("SELECT COUNT(*) FROM round_comment c JOIN consultation_round r ON r.id = c.round_id "
+                + "WHERE r.slug = '" + BIG + "'"));
+        for (String table : List.of("sections", "stances", "dispositions", "days")) {
+            Matcher body = Pattern.compile("id=\"table-" + table + "\"(.*?)</table>", Pattern.DOTALL).matcher(page.body());
+            assertThat(body.find()).as(table).isTrue();
+            Matcher cells = Pattern.compile("<td>(\\d+)</td>").matcher(body.group(1));
+            long sum = 0;
+            while (cells.find()) {
+                sum += Long.parseLong(cells.group(1));
+            }
+            assertThat(sum).as(table).isEqualTo(total);
+        }
+        WebSession citizen = WebSession.signedIn(site, "citizen@demo.example", DemoAccounts.PASSWORD);
+        assertThat(citizen.get("/review/dashboard.xhtml?slug=" + BIG).status()).isEqualTo(403);
+    }
+
     private static int rowOf(Page page, long commentId) {
         List<Long> ids = new ArrayList<>();
         Matcher m = Pattern.compile("<li class=\"comment (?:hidden-comment)?\\s*\" id=\"comment-(\\d+)\"").matcher(page.body());
