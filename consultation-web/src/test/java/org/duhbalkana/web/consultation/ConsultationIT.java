@@ -289,6 +289,19 @@ class ConsultationIT {
         assertThat(citizen.get("/review/dashboard.xhtml?slug=" + BIG).status()).isEqualTo(403);
     }
 
+    @Test
+    void theLanguageChosenWhileSignedInIsKeptInTheProfile() throws Exception {
+        WebSession citizen = WebSession.signedIn(site, "citizen@demo.example", DemoAccounts.PASSWORD);
+        Page switched = citizen.get("/consultations/index.xhtml?lang=bg");
+        assertThat(switched.status()).isEqualTo(303);
+        assertThat(query("SELECT language FROM account WHERE email = 'citizen@demo.example'")).isEqualTo("bg");
+        citizen.get("/consultations/index.xhtml?lang=sr-Cyrl");
+        assertThat(query("SELECT language FROM account WHERE email = 'citizen@demo.example'")).isEqualTo("sr-Cyrl");
+        // A visitor's choice changes no one's profile.
+        new WebSession(site, "en").get("/consultations/index.xhtml?lang=en");
+        assertThat(query("SELECT language FROM account WHERE email = 'citizen@demo.example'")).isEqualTo("sr-Cyrl");
+    }
+
     private static int rowOf(Page page, long commentId) {
         List<Long> ids = new ArrayList<>();
         Matcher m = Pattern.compile("<li class=\"comment (?:hidden-comment)?\\s*\" id=\"comment-(\\d+)\"").matcher(page.body());
