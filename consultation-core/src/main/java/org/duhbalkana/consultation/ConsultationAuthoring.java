@@ -41,6 +41,9 @@ public class ConsultationAuthoring {
     @Inject
     Clock clock;
 
+    @Inject
+    AttachmentStore files;
+
     @Resource
     SessionContext session;
 
@@ -97,6 +100,27 @@ public class ConsultationAuthoring {
         Instant start = firstDay.atStartOfDay(zone).toInstant();
         Instant opens = start.isBefore(now) && firstDay.equals(java.time.LocalDate.ofInstant(now, zone)) ? now : start;
         round.schedule(opens, lastDay.plusDays(1).atStartOfDay(zone).toInstant(), shortReason, now);
+    }
+
+    /** Attaches a PDF (checked by content, at most 10 MB) to a round the caller manages, until its report is published. */
+    public Attachment attach(@NotNull String slug, String fileName, @NotNull byte[] content) {
+        ConsultationRound round = managed(slug);
+        if (round.status() == RoundStatus.REPORT_PUBLISHED) {
+            throw new ConsultationRuleBroken("attachment.error.closed");
+        }
+        Attachment attachment = new Attachment(round, fileName, content, Managers.caller(session, accounts), clock.instant());
+        files.write(attachment.storedName(), content);
+        rounds.add(attachment);
+        return attachment;
+    }
+
+    /** Removes an attachment of a round the caller manages. */
+    public void detach(@NotNull String slug, long attachmentId) {
+        ConsultationRound round = managed(slug);
+        Attachment attachment = rounds.attachment(attachmentId).filter(a -> a.round().id().equals(round.id()))
+                .orElseThrow(() -> new ConsultationRuleBroken("attachment.error.none"));
+        rounds.remove(attachment);
+        files.delete(attachment.storedName());
     }
 
     /** A round the caller manages, in any status. */

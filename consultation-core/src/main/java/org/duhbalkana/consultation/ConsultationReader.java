@@ -50,6 +50,16 @@ public class ConsultationReader {
         return rounds.withSections(slug).filter(r -> r.status().isPublic() || managedByCaller(r));
     }
 
+    /** The round's attachments (for a round the caller may see). */
+    public List<Attachment> attachments(ConsultationRound round) {
+        return rounds.attachments(rounds.reference(round.id()));
+    }
+
+    /** An attachment of a round the caller may see, and where its file is. */
+    public Optional<Attachment> attachment(String slug, long id) {
+        return round(slug).flatMap(r -> rounds.attachment(id).filter(a -> a.round().id().equals(r.id())));
+    }
+
     /** A page of top-level comments with their replies. */
     public List<CommentView> comments(ConsultationRound round, int sectionNumber, long afterId, int limit) {
         ConsultationRound attached = rounds.reference(round.id());

@@ -255,4 +255,23 @@ public class ConsultationRepository {
         return em.createQuery("SELECT c.createdAt FROM Comment c WHERE c.round = :round", java.time.Instant.class)
                 .setParameter("round", round).getResultList();
     }
+
+    void add(Attachment attachment) {
+        em.persist(attachment);
+        em.flush();
+    }
+
+    void remove(Attachment attachment) {
+        em.remove(attachment);
+    }
+
+    public java.util.Optional<Attachment> attachment(long id) {
+        return java.util.Optional.ofNullable(em.find(Attachment.class, id));
+    }
+
+    /** A round's attachments, in the order they were added. */
+    public List<Attachment> attachments(ConsultationRound round) {
+        return em.createQuery("SELECT a FROM Attachment a WHERE a.round = :round ORDER BY a.id", Attachment.class)
+                .setParameter("round", round).getResultList();
+    }
 }

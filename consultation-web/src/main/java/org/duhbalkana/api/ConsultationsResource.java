@@ -39,6 +39,9 @@ public class ConsultationsResource {
     @Inject
     ConsultationReader reader;
 
+    @Inject
+    org.duhbalkana.consultation.AttachmentStore files;
+
     @GET
     public JsonObject list(@QueryParam("status") String status, @QueryParam("municipality") String municipality,
             @QueryParam("page") String page) {
@@ -105,6 +108,23 @@ public class ConsultationsResource {
         Language language = Language.ofTag(lang).orElseGet(() -> Language.negotiate(acceptLanguage));
         return Response.ok(ReportDocuments.pdf(report, language), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + slug + "-report.pdf\"")
+                .build();
+    }
+
+    /** An attachment of a round: the PDF as it was uploaded, to download (never shown inline). */
+    @GET
+    @Path("{slug}/attachments/{id}")
+    @Produces("application/pdf")
+    public Response attachment(@PathParam("slug") String slug, @PathParam("id") String id) {
+        long attachmentId = BadParameter.integer("id", id, 1, Integer.MAX_VALUE, 0);
+        org.duhbalkana.consultation.Attachment attachment = reader.attachment(slug, attachmentId)
+                .orElseThrow(() -> BadParameter.notFound("attachment"));
+        java.nio.file.Path file = files.path(attachment.storedName());
+        String encoded = java.net.URLEncoder.encode(attachment.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok((jakarta.ws.rs.core.StreamingOutput) out -> java.nio.file.Files.copy(file, out), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"attachment-" + attachment.id() + ".pdf\"; filename*=UTF-8''" + encoded)
+                .header("Content-Length", attachment.sizeBytes())
+                .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
 

@@ -50,6 +50,11 @@ public class ConsultationEditBacking implements Serializable {
     private String status = "";
     private int minimumDays;
     private boolean loaded;
+    private final List<AttachmentRow> attachments = new ArrayList<>();
+    private transient jakarta.servlet.http.Part file;
+
+    @Inject
+    org.duhbalkana.consultation.ConsultationReader reader;
 
     /** An article as edited on the page. */
     public static class SectionForm implements Serializable {
@@ -94,6 +99,8 @@ public class ConsultationEditBacking implements Serializable {
             status = round.status().name();
             sections.clear();
             round.sections().forEach(s -> sections.add(new SectionForm(s)));
+            attachments.clear();
+            reader.attachments(round).forEach(a -> attachments.add(new AttachmentRow(a.id(), a.fileName(), a.sizeBytes())));
             minimumDays = JurisdictionRules.minimumDays(round.organizers(), false);
             loaded = true;
         } catch (RuntimeException e) {
@@ -171,6 +178,50 @@ public class ConsultationEditBacking implements Serializable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An attachment as the editor lists it. */
+    public record AttachmentRow(long id, String fileName, long sizeBytes) implements Serializable {
+        public String getSize() {
+            return sizeBytes < 1024 * 1024 ? Math.max(1, sizeBytes / 1024) + " KB" : String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / 1048576.0);
+        }
+    }
+
+    public List<AttachmentRow> getAttachments() {
+        return attachments;
+    }
+
+    public jakarta.servlet.http.Part getFile() {
+        return file;
+    }
+
+    public void setFile(jakarta.servlet.http.Part file) {
+        this.file = file;
+    }
+
+    /** Attaches the uploaded PDF; the service checks its content and size. */
+    public void attach() {
+        if (file == null || file.getSize() == 0) {
+            Messages.error("attach:file", "attachment.error.empty");
+            return;
+        }
+        if (file.getSize() > org.duhbalkana.consultation.Attachment.MAX_BYTES) {
+            Messages.error("attach:file", "attachment.error.tooBig", 10);
+            return;
+        }
+        byte[] content;
+        try (java.io.InputStream in = file.getInputStream()) {
+            content = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String name = file.getSubmittedFileName();
+        act(() -> authoring.attach(slug, name, content), "attach");
+        file = null;
+    }
+
+    public void detach(long id) {
+        act(() -> authoring.detach(slug, id), "attach");
     }
 
     public boolean isDraft() {

@@ -68,6 +68,11 @@ public class ConsultationViewBacking implements Serializable {
     private final Map<Long, String> flagReasons = new HashMap<>();
     private final Map<Long, String> edits = new HashMap<>();
 
+    /** The round's attachments (PDFs), as links for download. */
+    public java.util.List<org.duhbalkana.consultation.Attachment> getAttachments() {
+        return round() == null ? java.util.List.of() : reader.attachments(round());
+    }
+
     /** The campaign this visitor comments through, when the link named one that invites comments here. */
     public org.duhbalkana.campaign.Campaign getCampaignInvite() {
         if (campaign == null || campaign.isBlank()) {
