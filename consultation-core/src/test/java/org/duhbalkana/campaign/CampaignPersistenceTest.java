@@ -115,13 +115,8 @@ class CampaignPersistenceTest {
         }
     }
 
-    /** MariaDB only: production's database, where the row locks of this race matter (H2 in a test JVM without weaving takes minutes). */
-    static Stream<Arguments> mariaDb() {
-        return Stream.of(Arguments.of("MariaDB", (Supplier<TestDatabase>) TestDatabase::mariaDb));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("mariaDb")
+    @MethodSource("databases")
     void batchesCountEveryConfirmedSignatureOnceWhilePeopleKeepConfirming(String name, Supplier<TestDatabase> database)
             throws Exception {
         try (TestDatabase db = database.get(); Jpa jpa = migrated(db)) {

@@ -47,7 +47,9 @@ public final class TestDatabase implements AutoCloseable {
     public static TestDatabase h2() {
         try {
             Path dir = Files.createTempDirectory("duh-h2-");
-            return new TestDatabase("H2", "jdbc:h2:file:" + dir.resolve("consultation").toAbsolutePath(),
+            // Kept open until the test JVM ends: a database closed by its last connection and
+            // reopened while other threads connect has, rarely, left a session without LEGACY mode.
+            return new TestDatabase("H2", "jdbc:h2:file:" + dir.resolve("consultation").toAbsolutePath() + ";DB_CLOSE_DELAY=-1",
                     "consultation", "consultation", () -> { });
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
