@@ -181,9 +181,10 @@ class ConsultationJourneyIT {
             reviewer.clickAndWaitForText(By.id("answer:publish"), By.cssSelector(".form-messages"), "The report is published");
         }
 
-        // The citizen is told by mail, in their language, and reads the answer in the report.
+        // The citizen is told by mail, in their language (Serbian Cyrillic: they chose it with the
+        // switcher while signed in, and the profile keeps it), and reads the answer in the report.
         Mailbox.Mail mail = mailbox.await("citizen@demo.example", "Odluka o parkiranju");
-        assertThat(mail.subject()).startsWith("Objavljen je izveštaj");
+        assertThat(mail.subject()).startsWith("Објављен је извештај");
         try (Browser citizen = new Browser()) {
             WebDriver driver = citizen.driver();
             driver.get(mail.link("/consultations/report.xhtml") + "&lang=sr-Latn");
