@@ -21,4 +21,10 @@ public final class Caller {
             return Optional.empty();
         }
     }
+
+    /** The calling account, if it may act (signed in, not blocked or deleted); refused otherwise. */
+    public static Account account(SessionContext context, AccountRepository accounts) {
+        return accountId(context).flatMap(accounts::byId).filter(Account::canSignIn)
+                .orElseThrow(org.duhbalkana.platform.AccessDenied::new);
+    }
 }

@@ -65,7 +65,7 @@ public class CampaignInsights {
 
     private Campaign managed(String slug) {
         Campaign campaign = campaigns.bySlug(slug).orElseThrow(() -> new CampaignRuleBroken("campaign.error.noCampaign"));
-        Account me = Caller.accountId(session).flatMap(accounts::byId).filter(Account::canSignIn).orElseThrow(AccessDenied::new);
+        Account me = Caller.account(session, accounts);
         if (!campaign.isManagedBy(me)) {
             throw new AccessDenied();
         }

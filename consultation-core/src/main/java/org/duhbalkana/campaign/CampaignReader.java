@@ -75,8 +75,13 @@ public class CampaignReader {
 
     /** Counted signatures per country, most first. */
     public Map<String, Integer> countries(Campaign campaign) {
+        return countries(places(campaign));
+    }
+
+    /** The places' signatures summed per country, most first. */
+    public static Map<String, Integer> countries(List<Place> places) {
         Map<String, Integer> totals = new LinkedHashMap<>();
-        campaigns.tallies(campaign).forEach(t -> totals.merge(t.country(), t.signatures(), Integer::sum));
+        places.forEach(p -> totals.merge(p.country(), p.signatures(), Integer::sum));
         return totals.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }

@@ -201,6 +201,6 @@ public class Campaigns {
     }
 
     private Account me() {
-        return Caller.accountId(session).flatMap(accounts::byId).filter(Account::canSignIn).orElseThrow(AccessDenied::new);
+        return Caller.account(session, accounts);
     }
 }

@@ -110,6 +110,6 @@ public class SignatureModeration {
     }
 
     private Account me() {
-        return Caller.accountId(session).flatMap(accounts::byId).filter(Account::canSignIn).orElseThrow(AccessDenied::new);
+        return Caller.account(session, accounts);
     }
 }

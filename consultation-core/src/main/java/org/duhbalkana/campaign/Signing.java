@@ -82,13 +82,8 @@ public class Signing {
     }
 
     static boolean isDeadlock(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransactionRollbackException
-                    || (t.getMessage() != null && t.getMessage().contains("Deadlock found"))) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(e, t -> t instanceof java.sql.SQLTransactionRollbackException
+                || (t.getMessage() != null && t.getMessage().contains("Deadlock found")));
     }
 
     /**
@@ -153,12 +148,14 @@ public class Signing {
     }
 
     static boolean isDuplicate(Throwable e) {
+        return causedBy(e, t -> t instanceof SQLIntegrityConstraintViolationException
+                || (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("uq_signature_email")));
+    }
+
+    /** Whether the failure or any of its causes is of the kind. */
+    private static boolean causedBy(Throwable e, java.util.function.Predicate<Throwable> kind) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-            String message = t.getMessage();
-            if (message != null && (message.contains("uq_signature_email") || message.contains("UQ_SIGNATURE_EMAIL"))) {
+            if (kind.test(t)) {
                 return true;
             }
         }

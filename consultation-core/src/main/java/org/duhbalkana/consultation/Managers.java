@@ -13,7 +13,7 @@ final class Managers {
     }
 
     static Account caller(SessionContext session, AccountRepository accounts) {
-        return Caller.accountId(session).flatMap(accounts::byId).filter(Account::canSignIn).orElseThrow(AccessDenied::new);
+        return Caller.account(session, accounts);
     }
 
     /** The caller, if they are a reviewer of one of the round's organizers or an administrator. */

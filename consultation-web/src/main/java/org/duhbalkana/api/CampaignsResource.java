@@ -69,13 +69,14 @@ public class CampaignsResource {
         Campaign campaign = find(slug);
         JsonObjectBuilder json = summary(campaign).add("description", campaign.description());
         if (campaign.hasPetition()) {
+            List<CampaignReader.Place> found = reader.places(campaign);
             JsonArrayBuilder places = Json.createArrayBuilder();
-            reader.places(campaign).stream().filter(p -> p.municipality().isPresent()).forEach(p -> places.add(Json.createObjectBuilder()
+            found.stream().filter(p -> p.municipality().isPresent()).forEach(p -> places.add(Json.createObjectBuilder()
                     .add("municipalityId", p.municipality().get().id())
                     .add("code", p.municipality().get().code())
                     .add("signatures", p.signatures())));
             JsonObjectBuilder countries = Json.createObjectBuilder();
-            reader.countries(campaign).forEach(countries::add);
+            CampaignReader.countries(found).forEach(countries::add);
             json.add("perMunicipality", places).add("perCountry", countries);
             campaign.responseText().ifPresent(r -> json.add("response", r));
         }

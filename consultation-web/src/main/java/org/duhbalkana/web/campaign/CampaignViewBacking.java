@@ -51,6 +51,10 @@ public class CampaignViewBacking implements Serializable {
     private boolean found;
     private transient Boolean manages;
     private transient Boolean mayRespond;
+    // What the page reads several times while it renders, read once per request.
+    private transient List<CampaignReader.Place> places;
+    private transient List<CampaignUpdate> updates;
+    private transient List<Object[]> invalidationReasons;
 
     private String name;
     private String email;
@@ -84,6 +88,16 @@ public class CampaignViewBacking implements Serializable {
         campaign = null;
         manages = null;
         mayRespond = null;
+        places = null;
+        updates = null;
+        invalidationReasons = null;
+    }
+
+    private List<CampaignReader.Place> places() {
+        if (places == null) {
+            places = reader.places(getCampaign());
+        }
+        return places;
     }
 
     // ----- what the page shows
@@ -139,7 +153,7 @@ public class CampaignViewBacking implements Serializable {
     }
 
     public Map<String, Integer> getCountries() {
-        return reader.countries(getCampaign());
+        return CampaignReader.countries(places());
     }
 
     public String country(String code) {
@@ -148,7 +162,7 @@ public class CampaignViewBacking implements Serializable {
 
     /** The ten municipalities with the most signatures. */
     public List<Place> getPlaces() {
-        return reader.places(getCampaign()).stream().limit(10)
+        return places().stream().limit(10)
                 .map(p -> new Place(p.municipality().map(m -> m.name(language.getCurrent()))
                         .orElseGet(() -> Messages.text("campaign.otherIn", country(p.country()))), number(p.signatures())))
                 .toList();
@@ -160,11 +174,17 @@ public class CampaignViewBacking implements Serializable {
 
     /** Why moderators removed signatures, with how many each time. */
     public List<Object[]> getInvalidationReasons() {
-        return moderation.reasons(slug);
+        if (invalidationReasons == null) {
+            invalidationReasons = moderation.reasons(slug);
+        }
+        return invalidationReasons;
     }
 
     public List<CampaignUpdate> getUpdates() {
-        return reader.updates(getCampaign());
+        if (updates == null) {
+            updates = reader.updates(getCampaign());
+        }
+        return updates;
     }
 
     public String posted(CampaignUpdate u) {
