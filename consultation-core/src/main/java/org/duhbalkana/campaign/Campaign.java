@@ -1,6 +1,8 @@
 package org.duhbalkana.campaign;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,6 +17,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.duhbalkana.account.Account;
@@ -23,6 +28,8 @@ import org.duhbalkana.account.Municipality;
 import org.duhbalkana.account.Role;
 import org.duhbalkana.consultation.ConsultationRound;
 import org.duhbalkana.text.Language;
+import org.duhbalkana.text.SearchText;
+import org.duhbalkana.text.Translation;
 
 /**
  * An advocacy campaign: an ask put to a municipality or a named institution by a deadline,
@@ -132,6 +139,15 @@ public class Campaign {
     private Account responseBy;
 
 
+    /** The title and the ask in other languages, at most one per language. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "campaign_translation", joinColumns = @JoinColumn(name = "campaign_id"))
+    private List<Translation> translations = new ArrayList<>();
+
+    /** Shown in the script it is written in: the organizer asked that it not be transliterated. */
+    @Column(name = "as_written", nullable = false)
+    private boolean asWritten;
+
     /** The text in its search form ({@link org.duhbalkana.text.SearchText#column}), kept with the text. */
     @Column(name = "search_text")
     private String searchText;
@@ -187,7 +203,56 @@ public class Campaign {
         this.round = round.orElse(null);
         this.deadline = deadline;
         this.retentionMonths = retentionMonths;
-        this.searchText = org.duhbalkana.text.SearchText.column(this.title, this.ask, this.description);
+        indexText();
+    }
+
+    private void indexText() {
+        this.searchText = SearchText.column(this.title, this.ask, this.description, Translation.words(translations));
+    }
+
+    // ----- translations and script: while a draft, so that moderators read them before they are public
+
+    /** Gives the title and the ask in another language (replacing an earlier translation in that language). */
+    public void translate(Language into, String title, String ask) {
+        requireDraft();
+        String t = Texts.required(title, MAX_TITLE, "campaign.error.title");
+        String a = Texts.required(ask, MAX_ASK, "campaign.error.ask");
+        if (!Translation.put(translations, language(), new Translation(into, t, a))) {
+            throw new CampaignRuleBroken("translation.error.originalLanguage");
+        }
+        indexText();
+    }
+
+    /** Removes the translation into this language, while a draft. */
+    public void removeTranslation(Language language) {
+        requireDraft();
+        if (Translation.remove(translations, language)) {
+            indexText();
+        }
+    }
+
+    /** Whether the text is shown as written, never in the reader's other script; while a draft. */
+    public void showAsWritten(boolean asWritten) {
+        requireDraft();
+        this.asWritten = asWritten;
+    }
+
+    public List<Translation> translations() {
+        return Collections.unmodifiableList(translations);
+    }
+
+    /** The translation a reader of this language reads, if there is one. */
+    public Optional<Translation> translationFor(Language reader) {
+        return Translation.forReader(translations, language(), reader);
+    }
+
+    /** The text in its search form. */
+    String searchText() {
+        return searchText;
+    }
+
+    public boolean asWritten() {
+        return asWritten;
     }
 
     /** Gives the campaign a petition (or changes it), while it is a DRAFT. */

@@ -52,17 +52,23 @@ public class CampaignReader {
     }
 
     public List<Campaign> list(Optional<CampaignStatus> status, int page, int size) {
-        return campaigns.publicCampaigns(status, page, size);
+        List<Campaign> found = campaigns.publicCampaigns(status, page, size);
+        found.forEach(c -> c.translations().size());
+        return found;
     }
 
     /** The campaign, if the caller may see it. */
     public Optional<Campaign> campaign(String slug) {
-        return campaigns.bySlug(slug).filter(c -> c.status().isPublic() || mayPreview(c));
+        Optional<Campaign> found = campaigns.bySlug(slug).filter(c -> c.status().isPublic() || mayPreview(c));
+        found.ifPresent(c -> c.translations().size());
+        return found;
     }
 
     /** A public campaign only: what the open-data API shows. */
     public Optional<Campaign> publicCampaign(String slug) {
-        return campaigns.bySlug(slug).filter(c -> c.status().isPublic());
+        Optional<Campaign> found = campaigns.bySlug(slug).filter(c -> c.status().isPublic());
+        found.ifPresent(c -> c.translations().size());
+        return found;
     }
 
     /** Counted signatures per municipality (and "other" per country), most first. */

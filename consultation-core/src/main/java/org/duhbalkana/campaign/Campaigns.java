@@ -83,6 +83,27 @@ public class Campaigns {
         apply(campaign, draft);
     }
 
+    /** Gives the title and the ask in another language, while a draft (moderators read it before it is public). */
+    @RolesAllowed({Groups.ORGANIZER, Groups.ADMINISTRATOR})
+    public void translate(@NotNull String slug, @NotNull String languageTag, @NotNull String title, @NotNull String ask) {
+        managed(slug).translate(language(languageTag), title, ask);
+    }
+
+    @RolesAllowed({Groups.ORGANIZER, Groups.ADMINISTRATOR})
+    public void removeTranslation(@NotNull String slug, @NotNull String languageTag) {
+        managed(slug).removeTranslation(language(languageTag));
+    }
+
+    /** Whether the campaign's text is shown as written, never transliterated into the reader's script. */
+    @RolesAllowed({Groups.ORGANIZER, Groups.ADMINISTRATOR})
+    public void showAsWritten(@NotNull String slug, boolean asWritten) {
+        managed(slug).showAsWritten(asWritten);
+    }
+
+    private static Language language(String tag) {
+        return Language.ofTag(tag).orElseThrow(() -> new InputRejected("language", "validation.language"));
+    }
+
     @RolesAllowed({Groups.ORGANIZER, Groups.ADMINISTRATOR})
     public void submit(@NotNull String slug) {
         managed(slug).submit(me(), clock.instant());
@@ -127,7 +148,9 @@ public class Campaigns {
     /** A campaign for its organizer's editor. */
     @RolesAllowed({Groups.ORGANIZER, Groups.ADMINISTRATOR})
     public Campaign forEditing(@NotNull String slug) {
-        return managed(slug);
+        Campaign campaign = managed(slug);
+        campaign.translations().size();
+        return campaign;
     }
 
     /** News for the page, mailed to every confirmed signer who asked for updates. */

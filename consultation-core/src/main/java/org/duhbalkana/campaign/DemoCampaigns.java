@@ -75,6 +75,10 @@ public class DemoCampaigns {
                         + "Vidin je svoj deo već ucrtao u plan. Bez projekta na srpskoj strani, sredstva iz programa prekogranične saradnje ostaće neiskorišćena.",
                 Optional.of(zajecar), null, rounds.bySlug("prekogranicni-turizam-2027"), now.plus(Duration.ofDays(60)), 6, now);
         trail.petition(50_000, 10_000);
+        trail.translate(Language.BG, "Велоалея от Феликс Ромулиана до Баба Вида",
+                "Искаме от община Зайчар да включи в бюджета за 2027 г. проект за велоалея до границата, като част от общата алея с Видин.");
+        trail.translate(Language.EN, "A cycle path from Felix Romuliana to Baba Vida",
+                "We ask the municipality of Zaječar to fund, in its 2027 budget, the design of a cycle path to the border, as part of a joint path with Vidin.");
         publish(trail, organizer, now);
         campaigns.add(trail);
 
@@ -84,6 +88,8 @@ public class DemoCampaigns {
                 "Всяка пролет брегът край Видин се покрива с пластмаса, донесена от реката. Доброволци я събират, но без съдове за разделно събиране тя се връща обратно.",
                 Optional.of(vidin), null, Optional.empty(), now.plus(Duration.ofDays(45)), 6, now);
         danube.petition(5_000, 1_000);
+        danube.translate(Language.SR_CYRL, "Дунав без пластике",
+                "Тражимо од општине Видин да постави посуде за одвојено сакупљање дуж целе обале Дунава до лета.");
         publish(danube, organizer, now);
         campaigns.add(danube);
 

@@ -97,6 +97,10 @@ public class Comment {
 
 
     /** The text in its search form ({@link org.duhbalkana.text.SearchText#column}), kept with the text. */
+    /** Shown in the script it is written in: the author asked that it not be transliterated. */
+    @Column(name = "as_written", nullable = false)
+    private boolean asWritten;
+
     @Column(name = "search_text")
     private String searchText;
 
@@ -135,6 +139,18 @@ public class Comment {
         this.body = Texts.required(text, MAX_LENGTH, "consultation.error.commentLength");
         this.searchText = org.duhbalkana.text.SearchText.column(body);
         this.editedAt = now;
+    }
+
+    /** The author asks that the text be shown as written (or again in each reader's script). */
+    public void showAsWritten(Account editor, boolean asWritten) {
+        if (!Objects.equals(editor.id(), author.id())) {
+            throw new ConsultationRuleBroken("consultation.error.notAuthor");
+        }
+        this.asWritten = asWritten;
+    }
+
+    public boolean asWritten() {
+        return asWritten;
     }
 
     /** Marks the comment as written through a campaign (the campaign service checks that it invites comments on this round). */

@@ -29,6 +29,7 @@ public record CommentView(
         String dispositionReason,
         int version,
         Long campaignId,
+        boolean asWritten,
         List<CommentView> replies) implements java.io.Serializable {
 
     static CommentView of(Comment c, boolean showDisposition, List<CommentView> replies) {
@@ -41,7 +42,7 @@ public record CommentView(
                 c.editedAt().orElse(null), c.endorsementCount(),
                 showDisposition ? c.disposition().orElse(null) : null,
                 showDisposition ? c.dispositionReason().orElse(null) : null,
-                c.version(), c.campaignId().orElse(null), replies);
+                c.version(), c.campaignId().orElse(null), c.asWritten(), replies);
     }
 
     /** Whether the author may still change it: in the first 15 minutes, while shown. */

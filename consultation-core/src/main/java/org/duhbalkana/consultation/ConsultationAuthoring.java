@@ -56,7 +56,7 @@ public class ConsultationAuthoring {
             organizers.add(municipalities.byCode(code)
                     .orElseThrow(() -> new InputRejected("organizers", "validation.municipality")));
         }
-        Language language = Language.ofTag(languageTag).orElseThrow(() -> new InputRejected("language", "validation.language"));
+        Language language = language(languageTag);
         ConsultationRound round = new ConsultationRound(slug, title, summary, language, organizers, caller, clock.instant());
         if (!round.isManagedBy(caller)) {
             throw new AccessDenied();
@@ -70,6 +70,27 @@ public class ConsultationAuthoring {
 
     public void describe(@NotNull String slug, @NotNull String title, @NotNull String summary, @NotNull Set<String> tags) {
         managed(slug).describe(title, summary, tags);
+    }
+
+    /**
+     * Gives the title and summary in another language, in any status: a translation changes no
+     * word of the draft.
+     */
+    public void translate(@NotNull String slug, @NotNull String languageTag, @NotNull String title, @NotNull String summary) {
+        managed(slug).translate(language(languageTag), title, summary);
+    }
+
+    public void removeTranslation(@NotNull String slug, @NotNull String languageTag) {
+        managed(slug).removeTranslation(language(languageTag));
+    }
+
+    /** Whether the round's text is shown as written, never transliterated into the reader's script. */
+    public void showAsWritten(@NotNull String slug, boolean asWritten) {
+        managed(slug).showAsWritten(asWritten);
+    }
+
+    private static Language language(String tag) {
+        return Language.ofTag(tag).orElseThrow(() -> new InputRejected("language", "validation.language"));
     }
 
     public void addSection(@NotNull String slug, @NotNull String heading, @NotNull String body) {
@@ -128,6 +149,7 @@ public class ConsultationAuthoring {
         ConsultationRound round = rounds.bySlug(slug).orElseThrow(() -> new InputRejected("slug", "consultation.error.noRound"));
         Managers.managerOf(round, session, accounts);
         round.sections().size();
+        round.translations().size();
         return round;
     }
 }

@@ -42,12 +42,16 @@ public class ConsultationReader {
 
     public List<ConsultationRound> list(Optional<RoundStatus> status, Optional<Long> municipalityId, int page, int size) {
         int limit = Math.min(Math.max(size, 1), MAX_PAGE);
-        return rounds.publicRounds(status, municipalityId, Math.max(page, 0) * limit, limit);
+        List<ConsultationRound> found = rounds.publicRounds(status, municipalityId, Math.max(page, 0) * limit, limit);
+        found.forEach(r -> r.translations().size());
+        return found;
     }
 
     /** The round with its sections, if the caller may see it. */
     public Optional<ConsultationRound> round(String slug) {
-        return rounds.withSections(slug).filter(r -> r.status().isPublic() || managedByCaller(r));
+        Optional<ConsultationRound> found = rounds.withSections(slug).filter(r -> r.status().isPublic() || managedByCaller(r));
+        found.ifPresent(r -> r.translations().size());
+        return found;
     }
 
     /** The round's attachments (for a round the caller may see). */

@@ -35,6 +35,8 @@ import org.duhbalkana.account.Country;
 import org.duhbalkana.account.Municipality;
 import org.duhbalkana.account.Role;
 import org.duhbalkana.text.Language;
+import org.duhbalkana.text.SearchText;
+import org.duhbalkana.text.Translation;
 
 /**
  * A consultation round: a draft decision in numbered sections that one or more municipalities put
@@ -103,6 +105,15 @@ public class ConsultationRound {
     @OrderBy("position")
     private List<Section> sections = new ArrayList<>();
 
+    /** The title and summary in other languages, at most one per language. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "round_translation", joinColumns = @JoinColumn(name = "round_id"))
+    private List<Translation> translations = new ArrayList<>();
+
+    /** Shown in the script it is written in: the authors asked that it not be transliterated. */
+    @Column(name = "as_written", nullable = false)
+    private boolean asWritten;
+
     /** Title, summary and tags in their search form ({@link org.duhbalkana.text.SearchText#column}). */
     @Column(name = "search_text")
     private String searchText;
@@ -147,12 +158,62 @@ public class ConsultationRound {
             clean.add(t);
         }
         this.tags = clean;
-        this.searchText = org.duhbalkana.text.SearchText.column(this.title, this.summary, String.join(" ", clean));
+        indexText();
+    }
+
+    private void indexText() {
+        this.searchText = SearchText.column(this.title, this.summary, String.join(" ", tags),
+                Translation.words(translations));
+    }
+
+    // ----- translations and script, in any status: they change no word of the draft
+
+    /**
+     * Gives the title and summary in another language (replacing an earlier translation in that
+     * language). The draft's articles stay in the language they were written in.
+     */
+    public void translate(Language into, String title, String summary) {
+        String t = Texts.required(title, MAX_TITLE, "consultation.error.title");
+        String s = Texts.required(summary, MAX_SUMMARY, "consultation.error.summary");
+        if (!Translation.put(translations, language(), new Translation(into, t, s))) {
+            throw new ConsultationRuleBroken("translation.error.originalLanguage");
+        }
+        indexText();
+    }
+
+    /** Removes the translation into this language. */
+    public void removeTranslation(Language language) {
+        if (Translation.remove(translations, language)) {
+            indexText();
+        }
+    }
+
+    /** Whether the text is shown as written, never in the reader's other script. */
+    public void showAsWritten(boolean asWritten) {
+        this.asWritten = asWritten;
+    }
+
+    public List<Translation> translations() {
+        return Collections.unmodifiableList(translations);
+    }
+
+    /** The translation a reader of this language reads, if there is one. */
+    public Optional<Translation> translationFor(Language reader) {
+        return Translation.forReader(translations, language(), reader);
+    }
+
+    /** The text in its search form. */
+    String searchText() {
+        return searchText;
+    }
+
+    public boolean asWritten() {
+        return asWritten;
     }
 
     public Section addSection(String heading, String body) {
         requireDraft();
-        Section section = new Section(this, sections.size() + 1, heading, body);
+        Section section = new Section(this, ordered().size() + 1, heading, body);
         sections.add(section);
         return section;
     }
@@ -165,20 +226,20 @@ public class ConsultationRound {
     /** Moves a section to another place; the others are renumbered. */
     public void moveSection(int from, int to) {
         requireDraft();
-        if (from < 1 || from > sections.size() || to < 1 || to > sections.size()) {
+        if (from < 1 || from > ordered().size() || to < 1 || to > ordered().size()) {
             throw new ConsultationRuleBroken("consultation.error.noSection");
         }
-        Section moved = sections.remove(from - 1);
+        Section moved = ordered().remove(from - 1);
         sections.add(to - 1, moved);
         renumber();
     }
 
     public void removeSection(int number) {
         requireDraft();
-        if (number < 1 || number > sections.size()) {
+        if (number < 1 || number > ordered().size()) {
             throw new ConsultationRuleBroken("consultation.error.noSection");
         }
-        sections.remove(number - 1);
+        ordered().remove(number - 1);
         renumber();
     }
 
@@ -203,7 +264,7 @@ public class ConsultationRound {
      */
     public void schedule(Instant opens, Instant closes, String shortReason, Instant now) {
         requireDraft();
-        if (sections.isEmpty()) {
+        if (ordered().isEmpty()) {
             throw new ConsultationRuleBroken("consultation.error.noSections");
         }
         if (opens == null || closes == null || opens.isBefore(now.minus(Duration.ofMinutes(5))) || !closes.isAfter(opens)) {
@@ -339,12 +400,26 @@ public class ConsultationRound {
         return Collections.unmodifiableSet(tags);
     }
 
+    /**
+     * The sections in their order. A query that fetches them with the round (a join) may hand them
+     * over in any order, and the editing methods address them by position.
+     */
+    private List<Section> ordered() {
+        for (int i = 1; i < sections.size(); i++) {
+            if (sections.get(i - 1).number() > sections.get(i).number()) {
+                sections.sort(java.util.Comparator.comparingInt(Section::number));
+                break;
+            }
+        }
+        return sections;
+    }
+
     public List<Section> sections() {
-        return Collections.unmodifiableList(sections);
+        return Collections.unmodifiableList(ordered());
     }
 
     public Optional<Section> section(int number) {
-        return number >= 1 && number <= sections.size() ? Optional.of(sections.get(number - 1)) : Optional.empty();
+        return number >= 1 && number <= ordered().size() ? Optional.of(ordered().get(number - 1)) : Optional.empty();
     }
 
     public Instant createdAt() {

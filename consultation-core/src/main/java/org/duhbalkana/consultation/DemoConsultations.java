@@ -75,6 +75,8 @@ public class DemoConsultations {
         tourism.addSection("Pešačke i biciklističke staze", "Opštine zajednički obeležavaju stazu od Felix Romuliane do tvrđave Baba Vida, sa oznakama na srpskom i bugarskom jeziku.");
         tourism.addSection("Informacije za posetioce", "Turističke organizacije razmenjuju podatke o smeštaju i manifestacijama i objavljuju ih na oba jezika.");
         tourism.addSection("Finansiranje", "Mere se finansiraju iz budžeta opština i iz programa prekogranične saradnje Srbija–Bugarska.");
+        tourism.translate(Language.EN, "Cross-border tourism programme Zaječar–Vidin 2027",
+                "A draft joint programme of the two municipalities for tourism along the border: trails, information in both languages and joint promotion.");
         tourism.schedule(now, now.plus(Duration.ofDays(40)), null, now);
         tourism.advance(now);
 
@@ -86,6 +88,10 @@ public class DemoConsultations {
         products.addSection("Пијаце и продаја", "Општина уступа простор на градској пијаци произвођачима са подручја општине без накнаде током викенда.");
         products.addSection("Ознака порекла", "Уводи се заједничка ознака „Произведено у Тимочкој крајини“ за производе који испуњавају услове.");
         products.addSection("Сајмови", "Општина финансира заједнички наступ произвођача на сајмовима у Србији и Бугарској.");
+        products.translate(Language.EN, "Decision on support for local products 2027",
+                "A draft decision on support for food and craft producers: markets, a mark of origin and a joint presence at fairs.");
+        products.translate(Language.BG, "Решение за подкрепа на местните продукти 2027",
+                "Проект на решение за подкрепа на производителите на храни и занаяти: пазари, знак за произход и общо участие в панаири.");
         products.schedule(now, now.plus(Duration.ofDays(30)), null, now);
         products.advance(now);
 
@@ -106,6 +112,10 @@ public class DemoConsultations {
                 Set.of("обществени пространства"), "vidin");
         danube.addSection("Предмет", "Наредбата урежда ползването и поддръжката на крайдунавския парк.");
         danube.addSection("Работно време", "Паркът е отворен за посетители от 6:00 до 23:00 часа.");
+        danube.translate(Language.SR_LATN, "Odluka o priobalnom parku uz Dunav u Vidinu",
+                "Nacrt odluke o korišćenju i održavanju parka uz Dunav.");
+        danube.translate(Language.EN, "Regulation on the Danube riverside park in Vidin",
+                "A draft regulation on the use and upkeep of the riverside park.");
         danube.schedule(earlier, earlier.plus(Duration.ofDays(30)), null, earlier);
         danube.advance(earlier);
 

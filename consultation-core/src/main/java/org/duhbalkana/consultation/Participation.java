@@ -36,18 +36,37 @@ public class Participation {
      */
     @RolesAllowed(Groups.CITIZEN)
     public Comment comment(@NotNull String slug, int sectionNumber, @NotNull Stance stance, @NotNull String text) {
+        return comment(slug, sectionNumber, stance, text, false);
+    }
+
+    /**
+     * @param sectionNumber the section commented on, or 0 for the whole draft
+     * @param asWritten     shown in the script it is written in, never transliterated for the reader
+     */
+    @RolesAllowed(Groups.CITIZEN)
+    public Comment comment(@NotNull String slug, int sectionNumber, @NotNull Stance stance, @NotNull String text,
+            boolean asWritten) {
         ConsultationRound round = round(slug);
         Optional<Section> section = sectionNumber == 0 ? Optional.empty()
                 : Optional.of(round.section(sectionNumber).orElseThrow(() -> new ConsultationRuleBroken("consultation.error.noSection")));
-        Comment comment = round.comment(me(), section, stance, text, clock.instant());
+        Account me = me();
+        Comment comment = round.comment(me, section, stance, text, clock.instant());
+        comment.showAsWritten(me, asWritten);
         rounds.add(comment);
         return comment;
     }
 
     @RolesAllowed(Groups.CITIZEN)
     public Comment reply(long parentId, @NotNull String text) {
+        return reply(parentId, text, false);
+    }
+
+    @RolesAllowed(Groups.CITIZEN)
+    public Comment reply(long parentId, @NotNull String text, boolean asWritten) {
         Comment parent = comment(parentId);
-        Comment reply = parent.round().reply(me(), parent, text, clock.instant());
+        Account me = me();
+        Comment reply = parent.round().reply(me, parent, text, clock.instant());
+        reply.showAsWritten(me, asWritten);
         rounds.add(reply);
         return reply;
     }
@@ -55,6 +74,15 @@ public class Participation {
     @RolesAllowed(Groups.CITIZEN)
     public void edit(long commentId, @NotNull String text) {
         comment(commentId).edit(me(), text, clock.instant());
+    }
+
+    /** The author changes the text and whether it is shown as written, within the edit window. */
+    @RolesAllowed(Groups.CITIZEN)
+    public void edit(long commentId, @NotNull String text, boolean asWritten) {
+        Comment comment = comment(commentId);
+        Account me = me();
+        comment.edit(me, text, clock.instant());
+        comment.showAsWritten(me, asWritten);
     }
 
     /** Counts the caller's agreement once; a second endorsement changes nothing. */

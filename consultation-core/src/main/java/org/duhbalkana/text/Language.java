@@ -43,6 +43,27 @@ public enum Language {
         return cyrillic;
     }
 
+    /** Whether this is Serbian, in either script. */
+    public boolean serbian() {
+        return this == SR_LATN || this == SR_CYRL;
+    }
+
+    /**
+     * Whether a reader of this language reads text written in {@code other} as their own: the same
+     * language, or Serbian in either script (shown in the reader's script).
+     */
+    public boolean sameLanguage(Language other) {
+        return this == other || serbian() && other != null && other.serbian();
+    }
+
+    /**
+     * The language apart from its script, as content is tagged by: {@code sr}, {@code bg} or
+     * {@code en}.
+     */
+    public String family() {
+        return serbian() ? "sr" : tag;
+    }
+
     /** The language with this exact tag (case does not matter). */
     public static Optional<Language> ofTag(String tag) {
         if (tag == null) {

@@ -206,4 +206,27 @@ class CampaignTest {
         assertThat(published().isManagedBy(admin)).isTrue();
         assertThat(published().isManagedBy(person(8, "other@example.org"))).isFalse();
     }
+
+    @Test
+    void aDraftCarriesItsTitleAndAskInOtherLanguagesWhichModeratorsReadBeforeItIsPublic() {
+        Campaign c = draft(Optional.of(ZAJECAR), null);
+        c.translate(Language.BG, "Пътека", "Искаме проект за пътеката.");
+        c.translate(Language.EN, "Trail", "We ask for a trail project.");
+        c.showAsWritten(true);
+
+        assertThat(c.translationFor(Language.BG)).map(t -> t.summary()).contains("Искаме проект за пътеката.");
+        assertThat(c.translationFor(Language.SR_CYRL)).isEmpty();
+        assertThat(c.asWritten()).isTrue();
+        assertThat(c.searchText()).contains("trail project");
+        assertThatThrownBy(() -> c.translate(Language.SR_CYRL, "Стаза", "Тражимо."))
+                .isInstanceOf(CampaignRuleBroken.class).hasMessage("translation.error.originalLanguage");
+        assertThatThrownBy(() -> c.translate(Language.EN, "Trail", "x".repeat(Campaign.MAX_ASK + 1)))
+                .isInstanceOf(CampaignRuleBroken.class).hasMessage("campaign.error.ask");
+
+        c.submit(ORGANIZER, NOW);
+        assertThatThrownBy(() -> c.translate(Language.EN, "Path", "A path."))
+                .isInstanceOf(CampaignRuleBroken.class).hasMessage("campaign.error.notDraft");
+        assertThatThrownBy(() -> c.removeTranslation(Language.EN)).hasMessage("campaign.error.notDraft");
+        assertThat(c.translationFor(Language.EN)).map(t -> t.title()).contains("Trail");
+    }
 }

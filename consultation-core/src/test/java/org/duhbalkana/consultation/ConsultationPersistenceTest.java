@@ -108,6 +108,45 @@ class ConsultationPersistenceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void translationsAreStoredOnePerLanguageAndReplacedAndTheScriptChoiceIsKept(String name, Supplier<TestDatabase> database) {
+        try (TestDatabase db = database.get(); Jpa jpa = migrated(db)) {
+            long author = person(jpa, "author@example.org");
+            openRound(jpa, author);
+            jpa.run(em -> {
+                ConsultationRound round = new ConsultationRepository(em).bySlug("turizam").orElseThrow();
+                round.translate(Language.EN, "Tourism strategy", "Draft.");
+                round.translate(Language.BG, "Стратегия за туризма", "Проект.");
+                round.showAsWritten(true);
+            });
+            jpa.run(em -> new ConsultationRepository(em).bySlug("turizam").orElseThrow()
+                    .translate(Language.EN, "Strategy for tourism", "The draft."));
+            long commentId = jpa.inTransaction(em -> {
+                ConsultationRepository rounds = new ConsultationRepository(em);
+                ConsultationRound round = rounds.bySlug("turizam").orElseThrow();
+                Account citizen = em.find(Account.class, author);
+                Comment c = round.comment(citizen, Optional.empty(), Stance.NEUTRAL, "Pišem latinicom.", NOW.plusSeconds(60));
+                c.showAsWritten(citizen, true);
+                rounds.add(c);
+                return c.id();
+            });
+
+            jpa.run(em -> {
+                ConsultationRound round = new ConsultationRepository(em).bySlug("turizam").orElseThrow();
+                assertThat(round.translations()).extracting(t -> t.language().tag() + ": " + t.title() + " / " + t.summary())
+                        .containsExactlyInAnyOrder("en: Strategy for tourism / The draft.", "bg: Стратегия за туризма / Проект.");
+                assertThat(round.asWritten()).isTrue();
+                assertThat(em.find(Comment.class, commentId).asWritten()).isTrue();
+                List<?> rows = em.createNativeQuery("SELECT language FROM round_translation ORDER BY language").getResultList();
+                assertThat(rows).extracting(Object::toString).containsExactly("bg", "en");
+            });
+            jpa.run(em -> new ConsultationRepository(em).bySlug("turizam").orElseThrow().removeTranslation(Language.BG));
+            jpa.run(em -> assertThat(new ConsultationRepository(em).bySlug("turizam").orElseThrow().translations())
+                    .extracting(t -> t.language()).containsExactly(Language.EN));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void twoReviewersAnsweringTheSameCommentAtOnceOneWinsTheOtherIsTold(String name, Supplier<TestDatabase> database)
             throws Exception {
         try (TestDatabase db = database.get(); Jpa jpa = migrated(db)) {

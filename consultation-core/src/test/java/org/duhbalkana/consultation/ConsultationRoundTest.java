@@ -272,4 +272,82 @@ class ConsultationRoundTest {
         assertThat(round.isManagedBy(borReviewer)).isFalse();
         assertThat(round.isManagedBy(admin)).isTrue();
     }
+
+    @Test
+    void aRoundCarriesItsTitleAndSummaryInOtherLanguagesOnePerLanguage() {
+        ConsultationRound round = round(Set.of(ZAJECAR, VIDIN));
+        round.translate(Language.EN, "Tourism strategy", "Draft of the strategy.");
+        round.translate(Language.BG, "Стратегия за туризма", "Проект на стратегията.");
+        round.translate(Language.EN, "Strategy for tourism", "The draft strategy.");
+
+        assertThat(round.translations()).extracting(t -> t.language().tag() + ": " + t.title())
+                .containsExactlyInAnyOrder("bg: Стратегия за туризма", "en: Strategy for tourism");
+        // the reader of the original's language (in either script) reads the original
+        assertThat(round.translationFor(Language.SR_CYRL)).isEmpty();
+        assertThat(round.translationFor(Language.SR_LATN)).isEmpty();
+        assertThat(round.translationFor(Language.EN)).map(t -> t.summary()).contains("The draft strategy.");
+        assertThat(round.translationFor(Language.BG)).map(t -> t.title()).contains("Стратегия за туризма");
+        // the translations are found by search, in their words
+        assertThat(round.searchText()).contains("strategy for tourism")
+                .contains(org.duhbalkana.text.SearchText.column("Стратегия за туризма"));
+
+        assertThat(key(() -> round.translate(Language.SR_CYRL, "Стратегија туризма", "Нацрт."))).isEqualTo("translation.error.originalLanguage");
+        assertThat(key(() -> round.translate(Language.BG, " ", "Проект."))).isEqualTo("consultation.error.title");
+        assertThat(key(() -> round.translate(Language.BG, "Заглавие", "x".repeat(ConsultationRound.MAX_SUMMARY + 1))))
+                .isEqualTo("consultation.error.summary");
+
+        round.removeTranslation(Language.EN);
+        assertThat(round.translationFor(Language.EN)).isEmpty();
+        assertThat(round.searchText()).doesNotContain("strategy");
+    }
+
+    @Test
+    void aSerbianTranslationServesReadersOfBothScripts() {
+        ConsultationRound round = new ConsultationRound("dunav-2027", "Danube cycling route", "A joint plan.",
+                Language.EN, Set.of(ZAJECAR), person(99, "author@example.org", true), NOW);
+        round.translate(Language.SR_LATN, "Biciklistička ruta Dunavom", "Zajednički plan.");
+        round.translate(Language.SR_CYRL, "Бициклистичка рута Дунавом", "Заједнички план.");
+
+        assertThat(round.translations()).hasSize(1);
+        assertThat(round.translationFor(Language.SR_LATN)).map(t -> t.language()).contains(Language.SR_CYRL);
+        assertThat(round.translationFor(Language.SR_CYRL)).map(t -> t.title()).contains("Бициклистичка рута Дунавом");
+        assertThat(round.translationFor(Language.BG)).isEmpty();
+        assertThat(round.translationFor(Language.EN)).isEmpty();
+    }
+
+    @Test
+    void theAuthorsMayAskThatTheTextBeShownAsWrittenAndACommenterForTheirOwnComment() {
+        ConsultationRound round = open(Set.of(ZAJECAR));
+        assertThat(round.asWritten()).isFalse();
+        round.showAsWritten(true);
+        assertThat(round.asWritten()).isTrue();
+
+        Account ana = person(1, "ana@example.org", true);
+        Account other = person(2, "marko@example.org", true);
+        Comment comment = round.comment(ana, Optional.empty(), Stance.SUPPORTS, "Ćirilica ili latinica, svejedno.", NOW);
+        assertThat(comment.asWritten()).isFalse();
+        comment.showAsWritten(ana, true);
+        assertThat(comment.asWritten()).isTrue();
+        assertThat(key(() -> comment.showAsWritten(other, false))).isEqualTo("consultation.error.notAuthor");
+        assertThat(comment.asWritten()).isTrue();
+    }
+
+    @Test
+    void sectionsKeepTheirOrderWhenTheDatabaseHandsThemOverInAnother() {
+        ConsultationRound round = round(Set.of(ZAJECAR));
+        round.addSection("Član 3", "Finansiranje.");
+        java.util.List<Section> shuffled = new java.util.ArrayList<>(round.sections());
+        java.util.Collections.reverse(shuffled);
+        set(round, "sections", shuffled);
+
+        assertThat(round.sections()).extracting(Section::heading).containsExactly("Član 1", "Član 2", "Član 3");
+        assertThat(round.section(2)).map(Section::heading).contains("Član 2");
+        round.moveSection(1, 3);
+        assertThat(round.sections()).extracting(s -> s.number() + " " + s.heading())
+                .containsExactly("1 Član 2", "2 Član 3", "3 Član 1");
+        set(round, "sections", new java.util.ArrayList<>(java.util.List.of(round.sections().get(2), round.sections().get(0),
+                round.sections().get(1))));
+        round.removeSection(1);
+        assertThat(round.sections()).extracting(s -> s.number() + " " + s.heading()).containsExactly("1 Član 3", "2 Član 1");
+    }
 }

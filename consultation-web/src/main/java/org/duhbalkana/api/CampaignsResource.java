@@ -199,6 +199,8 @@ public class CampaignsResource {
                 .add("title", c.title())
                 .add("ask", c.ask())
                 .add("language", c.language().tag())
+                .add("asWritten", c.asWritten())
+                .add("translations", ConsultationsResource.translations(c.translations(), "ask"))
                 .add("status", c.status().name())
                 .add("deadline", c.deadline().toString())
                 .add("organizer", c.organizer().displayName());

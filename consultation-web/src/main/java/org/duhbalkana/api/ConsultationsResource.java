@@ -165,6 +165,8 @@ public class ConsultationsResource {
                 .add("title", r.title())
                 .add("summary", r.summary())
                 .add("language", r.language().tag())
+                .add("asWritten", r.asWritten())
+                .add("translations", translations(r.translations(), "summary"))
                 .add("status", r.status().name())
                 .add("organizers", organizers)
                 .add("tags", tags)
@@ -173,6 +175,15 @@ public class ConsultationsResource {
         instant(json, "closesAt", r.closesAt());
         r.shortPeriodReason().ifPresent(reason -> json.add("shortPeriodReason", reason));
         return json;
+    }
+
+    /** Translations of a title and summary (a campaign's ask), in the order of our languages. */
+    static JsonArrayBuilder translations(java.util.List<org.duhbalkana.text.Translation> translations, String summaryName) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        translations.stream().sorted(java.util.Comparator.comparing(t -> t.language().ordinal()))
+                .forEach(t -> array.add(Json.createObjectBuilder().add("language", t.language().tag())
+                        .add("title", t.title()).add(summaryName, t.summary())));
+        return array;
     }
 
     private static JsonObjectBuilder comment(CommentView c) {
@@ -200,7 +211,7 @@ public class ConsultationsResource {
                 json.add("hiddenReason", c.hiddenReason());
             }
         } else {
-            json.add("text", c.body());
+            json.add("text", c.body()).add("asWritten", c.asWritten());
         }
         if (c.disposition() != null) {
             json.add("disposition", c.disposition().name());

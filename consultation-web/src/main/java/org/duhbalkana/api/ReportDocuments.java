@@ -88,7 +88,7 @@ final class ReportDocuments {
                     .append(escape(c.authorDeleted() ? text.getString("round.deletedAccount") : c.author()))
                     .append(" · ").append(escape(text.getString("round.stance." + c.stance().name())))
                     .append("</div><div class=\"body\">")
-                    .append(escape(c.body() == null ? nz(c.hiddenReason()) : RoundText.commentForReader(c.body(), reader)))
+                    .append(escape(c.body() == null ? nz(c.hiddenReason()) : RoundText.commentForReader(c.body(), reader, c.asWritten())))
                     .append("</div>");
             if (c.disposition() != null) {
                 html.append("<div class=\"answer\"><b>").append(escape(text.getString("disposition." + c.disposition().name())))

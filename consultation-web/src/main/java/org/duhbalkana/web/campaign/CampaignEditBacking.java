@@ -13,6 +13,7 @@ import org.duhbalkana.campaign.CampaignDraft;
 import org.duhbalkana.campaign.Campaigns;
 import org.duhbalkana.web.platform.LanguageBacking;
 import org.duhbalkana.web.platform.Messages;
+import org.duhbalkana.web.platform.TranslationForm;
 
 /**
  * {@code campaigns/edit.xhtml} (new) and {@code campaigns/edit.xhtml?slug=…} (a draft): an
@@ -44,6 +45,7 @@ public class CampaignEditBacking implements Serializable {
     private boolean petition = true;
     private int signatureGoal = 1000;
     private int responseThreshold = 500;
+    private final TranslationForm translationForm = new TranslationForm();
 
     public void load() {
         if (slug == null || slug.isBlank()) {
@@ -62,6 +64,7 @@ public class CampaignEditBacking implements Serializable {
             roundSlug = c.round().map(r -> r.slug()).orElse(null);
             deadline = c.deadline().atZone(c.zone()).toLocalDate().minusDays(1);
             retentionMonths = c.retentionMonths();
+            translationForm.load(c.language(), c.translations(), c.asWritten());
             petition = c.hasPetition();
             if (petition) {
                 signatureGoal = c.signatureGoal();
@@ -95,6 +98,40 @@ public class CampaignEditBacking implements Serializable {
         } catch (RuntimeException e) {
             Messages.show("edit", e);
         }
+    }
+
+    public void saveTranslation() {
+        TranslationForm t = translationForm;
+        translations(() -> campaigns.translate(slug, nz(t.getLanguage()), nz(t.getTitle()), nz(t.getSummary())));
+        if (!FacesContext.getCurrentInstance().isValidationFailed()) {
+            t.saved();
+        }
+    }
+
+    public void removeTranslation(String languageTag) {
+        translations(() -> campaigns.removeTranslation(slug, languageTag));
+    }
+
+    public void saveAsWritten() {
+        translations(() -> campaigns.showAsWritten(slug, translationForm.isAsWritten()));
+    }
+
+    private void translations(Runnable change) {
+        try {
+            change.run();
+            Messages.info("admin.saved");
+            load();
+        } catch (RuntimeException e) {
+            Messages.show("translations", e);
+        }
+    }
+
+    private static String nz(String text) {
+        return text == null ? "" : text;
+    }
+
+    public TranslationForm getTranslationForm() {
+        return translationForm;
     }
 
     public String getSlug() {

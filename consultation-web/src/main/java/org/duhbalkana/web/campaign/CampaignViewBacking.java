@@ -15,6 +15,7 @@ import org.duhbalkana.campaign.SignatureRequest;
 import org.duhbalkana.campaign.Signing;
 import org.duhbalkana.web.account.HomeChoices;
 import org.duhbalkana.web.consultation.RoundText;
+import org.duhbalkana.web.platform.Translated;
 import org.duhbalkana.web.platform.LanguageBacking;
 import org.duhbalkana.web.platform.Messages;
 
@@ -55,6 +56,9 @@ public class CampaignViewBacking implements Serializable {
     private transient List<CampaignReader.Place> places;
     private transient List<CampaignUpdate> updates;
     private transient List<Object[]> invalidationReasons;
+    /** {@code ?original=true}: the reader asked for the title and ask in the original language. */
+    private boolean original;
+    private transient Translated shown;
 
     private String name;
     private String email;
@@ -91,6 +95,7 @@ public class CampaignViewBacking implements Serializable {
         places = null;
         updates = null;
         invalidationReasons = null;
+        shown = null;
     }
 
     private List<CampaignReader.Place> places() {
@@ -102,12 +107,33 @@ public class CampaignViewBacking implements Serializable {
 
     // ----- what the page shows
 
+    /** The title and ask in the reader's language when translated (unless the original was asked for). */
+    public Translated getShown() {
+        if (shown == null) {
+            shown = CampaignText.shown(getCampaign(), language.getCurrent(), original);
+        }
+        return shown;
+    }
+
     public String getTitle() {
-        return CampaignText.text(getCampaign().title(), getCampaign(), language.getCurrent());
+        return getShown().title();
     }
 
     public String getAsk() {
-        return CampaignText.text(getCampaign().ask(), getCampaign(), language.getCurrent());
+        return getShown().summary();
+    }
+
+    /** The {@code lang} of the description as shown. */
+    public String getTextLang() {
+        return RoundText.shownLanguage(getCampaign().language(), language.getCurrent(), getCampaign().asWritten()).tag();
+    }
+
+    public boolean isOriginal() {
+        return original;
+    }
+
+    public void setOriginal(boolean original) {
+        this.original = original;
     }
 
     public String getDescription() {

@@ -46,11 +46,11 @@ public class CampaignsBacking {
     }
 
     public String title(Campaign c) {
-        return CampaignText.text(c.title(), c, language.getCurrent());
+        return CampaignText.shown(c, language.getCurrent(), false).title();
     }
 
     public String ask(Campaign c) {
-        return CampaignText.text(c.ask(), c, language.getCurrent());
+        return CampaignText.shown(c, language.getCurrent(), false).summary();
     }
 
     public String target(Campaign c) {

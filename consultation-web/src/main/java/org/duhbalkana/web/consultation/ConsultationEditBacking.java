@@ -19,6 +19,7 @@ import org.duhbalkana.consultation.ConsultationRound;
 import org.duhbalkana.consultation.JurisdictionRules;
 import org.duhbalkana.consultation.Section;
 import org.duhbalkana.web.platform.Messages;
+import org.duhbalkana.web.platform.TranslationForm;
 
 /**
  * {@code consultations/new.xhtml} and {@code consultations/edit.xhtml?slug=…}: reviewers of an
@@ -52,6 +53,7 @@ public class ConsultationEditBacking implements Serializable {
     private boolean loaded;
     private final List<AttachmentRow> attachments = new ArrayList<>();
     private transient jakarta.servlet.http.Part file;
+    private final TranslationForm translationForm = new TranslationForm();
 
     @Inject
     org.duhbalkana.consultation.ConsultationReader reader;
@@ -102,6 +104,7 @@ public class ConsultationEditBacking implements Serializable {
             attachments.clear();
             reader.attachments(round).forEach(a -> attachments.add(new AttachmentRow(a.id(), a.fileName(), a.sizeBytes())));
             minimumDays = JurisdictionRules.minimumDays(round.organizers(), false);
+            translationForm.load(round.language(), round.translations(), round.asWritten());
             loaded = true;
         } catch (RuntimeException e) {
             Messages.show("describe", e);
@@ -141,6 +144,26 @@ public class ConsultationEditBacking implements Serializable {
             newHeading = null;
             newBody = null;
         }
+    }
+
+    public void saveTranslation() {
+        TranslationForm t = translationForm;
+        act(() -> authoring.translate(slug, nz(t.getLanguage()), nz(t.getTitle()), nz(t.getSummary())), "translations");
+        if (!FacesContext.getCurrentInstance().isValidationFailed()) {
+            t.saved();
+        }
+    }
+
+    public void removeTranslation(String languageTag) {
+        act(() -> authoring.removeTranslation(slug, languageTag), "translations");
+    }
+
+    public void saveAsWritten() {
+        act(() -> authoring.showAsWritten(slug, translationForm.isAsWritten()), "translations");
+    }
+
+    public TranslationForm getTranslationForm() {
+        return translationForm;
     }
 
     public void schedule() {

@@ -64,6 +64,10 @@ public class ConsultationViewBacking implements Serializable {
     private transient java.util.Map<Long, org.duhbalkana.campaign.Campaign> campaigns;
     private String stance = Stance.NEUTRAL.name();
     private String text;
+    private boolean asWritten;
+    /** {@code ?original=true}: the reader asked for the title and summary in the original language. */
+    private boolean original;
+    private transient org.duhbalkana.web.platform.Translated shown;
     private final Map<Long, String> replies = new HashMap<>();
     private final Map<Long, String> flagReasons = new HashMap<>();
     private final Map<Long, String> edits = new HashMap<>();
@@ -130,9 +134,10 @@ public class ConsultationViewBacking implements Serializable {
             if (campaign != null && !campaign.isBlank()) {
                 campaignParticipation.comment(campaign, slug, commentSection, Stance.valueOf(stance), text == null ? "" : text);
             } else {
-                participation.comment(slug, commentSection, Stance.valueOf(stance), text == null ? "" : text);
+                participation.comment(slug, commentSection, Stance.valueOf(stance), text == null ? "" : text, asWritten);
             }
             text = null;
+            asWritten = false;
             Messages.info("round.commented");
             reload();
         } catch (RuntimeException e) {
@@ -212,6 +217,7 @@ public class ConsultationViewBacking implements Serializable {
 
     private void reload() {
         round = null;
+        shown = null;
         load();
     }
 
@@ -221,24 +227,55 @@ public class ConsultationViewBacking implements Serializable {
         return round();
     }
 
+    /** The title and summary in the reader's language when translated (unless the original was asked for). */
+    public org.duhbalkana.web.platform.Translated getShown() {
+        if (shown == null && round() != null) {
+            ConsultationRound r = round();
+            shown = org.duhbalkana.web.platform.Translated.of(r.title(), r.summary(), r.language(), r.asWritten(),
+                    r.translationFor(reader()), reader(), original);
+        }
+        return shown;
+    }
+
     public String getTitle() {
-        return round() == null ? "" : RoundText.forReader(round().title(), round().language(), reader());
+        return round() == null ? "" : getShown().title();
     }
 
     public String getSummary() {
-        return RoundText.forReader(round().summary(), round().language(), reader());
+        return getShown().summary();
+    }
+
+    /** The {@code lang} of the draft's articles as shown. */
+    public String getDraftLang() {
+        return RoundText.shownLanguage(round().language(), reader(), round().asWritten()).tag();
     }
 
     public String heading(Section s) {
-        return RoundText.forReader(s.heading(), round().language(), reader());
+        return RoundText.forReader(s.heading(), round().language(), reader(), round().asWritten());
     }
 
     public String body(Section s) {
-        return RoundText.forReader(s.body(), round().language(), reader());
+        return RoundText.forReader(s.body(), round().language(), reader(), round().asWritten());
     }
 
     public String commentText(CommentView c) {
-        return RoundText.commentForReader(c.body(), reader());
+        return RoundText.commentForReader(c.body(), reader(), c.asWritten());
+    }
+
+    public boolean isAsWritten() {
+        return asWritten;
+    }
+
+    public void setAsWritten(boolean asWritten) {
+        this.asWritten = asWritten;
+    }
+
+    public boolean isOriginal() {
+        return original;
+    }
+
+    public void setOriginal(boolean original) {
+        this.original = original;
     }
 
     public String organizers() {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.duhbalkana.consultation.ConsultationReader;
 import org.duhbalkana.consultation.ConsultationRound;
 import org.duhbalkana.web.platform.LanguageBacking;
+import org.duhbalkana.web.platform.Translated;
 
 /** {@code consultations/index.xhtml}: the public rounds, newest first. */
 @Named("consultations")
@@ -30,11 +31,21 @@ public class ConsultationsBacking {
     }
 
     public String title(ConsultationRound r) {
-        return RoundText.forReader(r.title(), r.language(), language.getCurrent());
+        return shown(r).title();
     }
 
     public String summary(ConsultationRound r) {
-        return RoundText.forReader(r.summary(), r.language(), language.getCurrent());
+        return shown(r).summary();
+    }
+
+    /** The {@code lang} of the round's title and summary as shown. */
+    public String lang(ConsultationRound r) {
+        return shown(r).lang();
+    }
+
+    private Translated shown(ConsultationRound r) {
+        return Translated.of(r.title(), r.summary(), r.language(), r.asWritten(), r.translationFor(language.getCurrent()),
+                language.getCurrent(), false);
     }
 
     public String closes(ConsultationRound r) {

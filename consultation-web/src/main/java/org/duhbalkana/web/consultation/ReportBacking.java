@@ -58,7 +58,7 @@ public class ReportBacking {
     }
 
     public String text(CommentView c) {
-        return RoundText.commentForReader(c.body(), language.getCurrent());
+        return RoundText.commentForReader(c.body(), language.getCurrent(), c.asWritten());
     }
 
     public long total(String disposition) {

@@ -20,14 +20,29 @@ public final class RoundText {
      * English text as written.
      */
     public static String forReader(String text, Language written, Language reader) {
+        return forReader(text, written, reader, false);
+    }
+
+    /**
+     * Serbian text in the script the reader reads, unless its author asked to show it as written
+     * ({@code asWritten}); Bulgarian and English text as written.
+     */
+    public static String forReader(String text, Language written, Language reader, boolean asWritten) {
         if (text == null) {
             return null;
         }
-        boolean serbian = written == Language.SR_LATN || written == Language.SR_CYRL;
-        if (!serbian || reader == Language.BG) {
+        if (!written.serbian() || asWritten || reader == Language.BG) {
             return text;
         }
         return SerbianTransliteration.render(text, reader.cyrillic());
+    }
+
+    /** The language (with its script) of text written in {@code written} as {@link #forReader} shows it. */
+    public static Language shownLanguage(Language written, Language reader, boolean asWritten) {
+        if (!written.serbian() || asWritten || reader == Language.BG) {
+            return written;
+        }
+        return reader.cyrillic() ? Language.SR_CYRL : Language.SR_LATN;
     }
 
     /**
@@ -36,7 +51,12 @@ public final class RoundText {
      * Bulgarian is never transliterated.
      */
     public static String commentForReader(String text, Language reader) {
-        if (text == null || reader == Language.BG || reader == Language.EN || BULGARIAN_ONLY.matcher(text).find()) {
+        return commentForReader(text, reader, false);
+    }
+
+    /** A comment's text for the reader, as written when its author asked so. */
+    public static String commentForReader(String text, Language reader, boolean asWritten) {
+        if (text == null || asWritten || reader == Language.BG || reader == Language.EN || BULGARIAN_ONLY.matcher(text).find()) {
             return text;
         }
         return SerbianTransliteration.render(text, reader.cyrillic());

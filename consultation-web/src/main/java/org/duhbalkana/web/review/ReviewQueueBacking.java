@@ -115,7 +115,7 @@ public class ReviewQueueBacking implements Serializable {
     }
 
     public String text(CommentView c) {
-        return RoundText.commentForReader(c.body(), language.getCurrent());
+        return RoundText.commentForReader(c.body(), language.getCurrent(), c.asWritten());
     }
 
     public boolean isCanPublish() {

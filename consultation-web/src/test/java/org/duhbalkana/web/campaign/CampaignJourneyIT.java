@@ -69,19 +69,6 @@ class CampaignJourneyIT {
         return "http://127.0.0.1:" + site.port() + path;
     }
 
-    private void signIn(Browser browser, String email) {
-        WebDriver driver = browser.driver();
-        driver.get(url("/account/sign-in.xhtml"));
-        driver.findElement(By.id("signIn:email")).sendKeys(email);
-        driver.findElement(By.id("signIn:password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.clickAndWait(By.id("signIn:submit"), By.id("nav-profile"));
-    }
-
-    private static void type(WebElement field, String text) {
-        field.clear();
-        field.sendKeys(text);
-    }
-
     private static String count() {
         Matcher m = Pattern.compile("\"confirmedSignatures\":(\\d+)").matcher(
                 Http.get(URI_OF_CAMPAIGN.get(), "Accept", "application/json").body());
@@ -120,16 +107,16 @@ class CampaignJourneyIT {
         // The organizer writes the campaign with a petition to Zaječar and sends it for review.
         try (Browser organizer = new Browser()) {
             WebDriver driver = organizer.driver();
-            signIn(organizer, "organizer@demo.example");
+            organizer.signIn(url(""), "organizer@demo.example");
             driver.get(url("/campaigns/edit.xhtml"));
-            type(driver.findElement(By.id("edit:slug")), SLUG);
-            type(driver.findElement(By.id("edit:title")), TITLE);
-            type(driver.findElement(By.id("edit:ask")), "Tražimo od opštine Zaječar da izgradi prečistač otpadnih voda do 2028.");
-            type(driver.findElement(By.id("edit:description")), "Timok nosi otpadne vode u Dunav, preko granice.");
+            Browser.type(driver.findElement(By.id("edit:slug")), SLUG);
+            Browser.type(driver.findElement(By.id("edit:title")), TITLE);
+            Browser.type(driver.findElement(By.id("edit:ask")), "Tražimo od opštine Zaječar da izgradi prečistač otpadnih voda do 2028.");
+            Browser.type(driver.findElement(By.id("edit:description")), "Timok nosi otpadne vode u Dunav, preko granice.");
             new Select(driver.findElement(By.id("edit:target"))).selectByVisibleText("Zaječar");
             ((JavascriptExecutor) driver).executeScript("document.getElementById('edit:deadline').value = arguments[0];", deadline.toString());
-            type(driver.findElement(By.id("edit:signatureGoal")), "100");
-            type(driver.findElement(By.id("edit:responseThreshold")), "2");
+            Browser.type(driver.findElement(By.id("edit:signatureGoal")), "100");
+            Browser.type(driver.findElement(By.id("edit:responseThreshold")), "2");
             organizer.clickAndWait(By.id("edit:save"), By.id("organizer:submitForReview"));
             assertThat(driver.getCurrentUrl()).contains("/campaigns/view.xhtml?slug=" + SLUG);
             assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Draft");
@@ -141,7 +128,7 @@ class CampaignJourneyIT {
         // A moderator approves it.
         try (Browser moderator = new Browser()) {
             WebDriver driver = moderator.driver();
-            signIn(moderator, "moderator@demo.example");
+            moderator.signIn(url(""), "moderator@demo.example");
             driver.get(url("/moderation/campaigns.xhtml"));
             WebElement row = driver.findElement(By.id("pending-" + SLUG));
             moderator.clickAndWait(By.id(row.findElement(By.cssSelector("input[id$=':approve']")).getAttribute("id")),
@@ -157,8 +144,8 @@ class CampaignJourneyIT {
             driver.get(url("/campaigns/view.xhtml?slug=" + SLUG));
             visitor.clickAndWait(By.cssSelector(".languages a[hreflang='bg']"), By.cssSelector("html[lang='bg']"));
             assertThat(driver.findElement(By.id("sign-heading")).getText()).isNotBlank();
-            type(driver.findElement(By.id("sign:name")), "Иван Петров");
-            type(driver.findElement(By.id("sign:email")), "ivan@journey.example");
+            Browser.type(driver.findElement(By.id("sign:name")), "Иван Петров");
+            Browser.type(driver.findElement(By.id("sign:email")), "ivan@journey.example");
             new Select(driver.findElement(By.id("sign:home"))).selectByVisibleText("Видин");
             driver.findElement(By.id("sign:consentSignature")).click();
             driver.findElement(By.id("sign:consentUpdates")).click();
@@ -193,7 +180,7 @@ class CampaignJourneyIT {
         // A moderator lets it count.
         try (Browser moderator = new Browser()) {
             WebDriver driver = moderator.driver();
-            signIn(moderator, "moderator@demo.example");
+            moderator.signIn(url(""), "moderator@demo.example");
             driver.get(url("/moderation/signatures.xhtml?slug=" + SLUG));
             assertThat(driver.findElement(By.id("held")).getText()).endsWith("1");
             moderator.clickAndWait(By.id("signatures:clear"), By.cssSelector("#signatures .form-messages li"));
@@ -203,9 +190,9 @@ class CampaignJourneyIT {
         // The organizer posts an update: the signer who asked for updates gets it, the others do not.
         try (Browser organizer = new Browser()) {
             WebDriver driver = organizer.driver();
-            signIn(organizer, "organizer@demo.example");
+            organizer.signIn(url(""), "organizer@demo.example");
             driver.get(url("/campaigns/view.xhtml?slug=" + SLUG));
-            type(driver.findElement(By.id("organizer:update")), "Opština je zakazala sastanak 15. decembra.");
+            Browser.type(driver.findElement(By.id("organizer:update")), "Opština je zakazala sastanak 15. decembra.");
             organizer.clickAndWait(By.id("organizer:postUpdate"), By.cssSelector("#update-list li"));
             assertThat(driver.findElement(By.id("update-list")).getText()).contains("15. decembra");
             driver.get(url("/campaigns/dashboard.xhtml?slug=" + SLUG));

@@ -57,23 +57,10 @@ class ConsultationJourneyIT {
         return site.uri(path).toString();
     }
 
-    private void signIn(Browser browser, String email) {
-        WebDriver driver = browser.driver();
-        driver.get(url("/account/sign-in.xhtml"));
-        driver.findElement(By.id("signIn:email")).sendKeys(email);
-        driver.findElement(By.id("signIn:password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.clickAndWait(By.id("signIn:submit"), By.id("nav-profile"));
-    }
-
     private void moveClock(int hours) {
         var response = Http.send(HttpRequest.newBuilder(site.uri("/api/test-clock?hours=" + hours))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    private static void type(WebElement field, String text) {
-        field.clear();
-        field.sendKeys(text);
     }
 
     @Test
@@ -84,21 +71,21 @@ class ConsultationJourneyIT {
         // A reviewer of Zaječar writes the round and schedules it to open tomorrow for 15 days.
         try (Browser reviewer = new Browser()) {
             WebDriver driver = reviewer.driver();
-            signIn(reviewer, "reviewer.zajecar@demo.example");
+            reviewer.signIn(url(""), "reviewer.zajecar@demo.example");
             driver.get(url("/consultations/new.xhtml"));
-            type(driver.findElement(By.id("create:slug")), slug);
-            type(driver.findElement(By.id("create:title")), "Odluka o parkiranju u centru Zaječara");
-            type(driver.findElement(By.id("create:summary")), "Nacrt odluke o zonama parkiranja.");
+            Browser.type(driver.findElement(By.id("create:slug")), slug);
+            Browser.type(driver.findElement(By.id("create:title")), "Odluka o parkiranju u centru Zaječara");
+            Browser.type(driver.findElement(By.id("create:summary")), "Nacrt odluke o zonama parkiranja.");
             driver.findElements(By.cssSelector("#create\\:organizers input")).stream()
                     .filter(box -> "zajecar".equals(box.getAttribute("value"))).findFirst().orElseThrow().click();
             reviewer.clickAndWait(By.id("create:submit"), By.id("status"));
             assertThat(driver.getCurrentUrl()).contains("/consultations/edit.xhtml?slug=" + slug);
 
-            type(driver.findElement(By.id("add:heading")), "Predmet");
-            type(driver.findElement(By.id("add:body")), "Odlukom se uređuju zone parkiranja.");
+            Browser.type(driver.findElement(By.id("add:heading")), "Predmet");
+            Browser.type(driver.findElement(By.id("add:body")), "Odlukom se uređuju zone parkiranja.");
             reviewer.clickAndWait(By.id("add:submit"), By.id("article-1"));
-            type(driver.findElement(By.id("add:heading")), "Zone");
-            type(driver.findElement(By.id("add:body")), "Uvode se crvena i zelena zona.");
+            Browser.type(driver.findElement(By.id("add:heading")), "Zone");
+            Browser.type(driver.findElement(By.id("add:body")), "Uvode se crvena i zelena zona.");
             reviewer.clickAndWait(By.id("add:submit"), By.id("article-2"));
 
             // Too short a period is refused, with the rule.
@@ -125,19 +112,19 @@ class ConsultationJourneyIT {
 
         try (Browser citizen = new Browser()) {
             WebDriver driver = citizen.driver();
-            signIn(citizen, "citizen@demo.example");
+            citizen.signIn(url(""), "citizen@demo.example");
             driver.get(url("/consultations/view.xhtml?slug=" + slug + "&lang=sr-Cyrl"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Одлука о паркирању у центру Зајечара");
             new Select(driver.findElement(By.id("comment:section"))).selectByValue("2");
             driver.findElements(By.cssSelector("input[name='comment:stance']")).stream()
                     .filter(r -> "SUPPORTS".equals(r.getAttribute("value"))).findFirst().orElseThrow().click();
-            type(driver.findElement(By.id("comment:text")), "Подржавам црвену зону,\nали уз краће време паркирања.");
+            Browser.type(driver.findElement(By.id("comment:text")), "Подржавам црвену зону,\nали уз краће време паркирања.");
             citizen.clickAndWait(By.id("comment:submit"), By.cssSelector(".form-messages"));
             assertThat(driver.getPageSource()).contains("Подржавам црвену зону,");
 
             WebElement first = driver.findElement(By.cssSelector("li.comment"));
             first.findElement(By.tagName("summary")).click();
-            type(first.findElement(By.cssSelector("textarea")), "Слажем се делимично.");
+            Browser.type(first.findElement(By.cssSelector("textarea")), "Слажем се делимично.");
             citizen.clickAndWait(By.cssSelector("li.comment input[id$=':sendReply']"), By.cssSelector("ol.replies"));
             assertThat(driver.findElement(By.cssSelector("ol.replies")).getText()).contains("Слажем се делимично.");
             citizen.screenshot("round-commented-sr-Cyrl");
@@ -149,12 +136,12 @@ class ConsultationJourneyIT {
         flagger.submit(page, "comments", Map.of("list:0:flagReason", "Ne odnosi se na nacrt"), "list:0:sendFlag");
         try (Browser moderator = new Browser()) {
             WebDriver driver = moderator.driver();
-            signIn(moderator, "moderator@demo.example");
+            moderator.signIn(url(""), "moderator@demo.example");
             driver.get(url("/moderation/queue.xhtml"));
             WebElement row = driver.findElement(By.cssSelector("#flagged tbody tr"));
             assertThat(row.getText()).contains("Против съм зелената зона.");
             row.findElement(By.cssSelector("input[type=checkbox]")).click();
-            type(driver.findElement(By.id("queue:reason")), "Off topic");
+            Browser.type(driver.findElement(By.id("queue:reason")), "Off topic");
             moderator.clickAndWait(By.id("queue:hide"), By.cssSelector(".form-messages"));
             assertThat(driver.findElement(By.cssSelector(".form-messages")).getText()).contains("hidden");
         }
@@ -166,7 +153,7 @@ class ConsultationJourneyIT {
         assertThat(Http.get(site.uri("/api/consultations/" + slug)).body()).contains("\"status\":\"CLOSED\"");
         try (Browser reviewer = new Browser()) {
             WebDriver driver = reviewer.driver();
-            signIn(reviewer, "reviewer.zajecar@demo.example");
+            reviewer.signIn(url(""), "reviewer.zajecar@demo.example");
             driver.get(url("/review/queue.xhtml?slug=" + slug + "&answered=false"));
             assertThat(driver.findElement(By.id("progress")).getText()).contains("0 / 2");
             for (WebElement box : driver.findElements(By.cssSelector("#queue input[type=checkbox]"))) {
@@ -174,7 +161,7 @@ class ConsultationJourneyIT {
             }
             driver.findElements(By.cssSelector("input[name='answer:disposition']")).stream()
                     .filter(r -> "PARTLY_ACCEPTED".equals(r.getAttribute("value"))).findFirst().orElseThrow().click();
-            type(driver.findElement(By.id("answer:reason")), "Crvena zona se uvodi, vreme parkiranja biće dva sata.");
+            Browser.type(driver.findElement(By.id("answer:reason")), "Crvena zona se uvodi, vreme parkiranja biće dva sata.");
             reviewer.clickAndWaitForText(By.id("answer:submit"), By.cssSelector(".form-messages"), "3 comments are answered.");
             assertThat(driver.findElement(By.id("progress")).getText()).contains("2 / 2");
             reviewer.screenshot("review-answered");

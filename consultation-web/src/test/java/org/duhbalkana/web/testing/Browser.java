@@ -60,11 +60,36 @@ public final class Browser implements AutoCloseable {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(outcome));
     }
 
+    /** Clicks and waits (up to 20 s) until the page is replaced by the answer to the click. */
+    public void clickAndWaitForReload(org.openqa.selenium.By button) {
+        org.openqa.selenium.WebElement clicked = driver.findElement(button);
+        clicked.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(clicked));
+    }
+
     /** Clicks and waits (up to 20 s) until the element holds the text (for pages that show a message already). */
     public void clickAndWaitForText(org.openqa.selenium.By button, org.openqa.selenium.By outcome, String text) {
         driver.findElement(button).click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(outcome, text));
+    }
+
+    /**
+     * Signs in through the sign-in page at {@code base} (the site's address) with a demo account's
+     * password, and waits for the profile link that shows the visitor is signed in.
+     */
+    public void signIn(String base, String email) {
+        driver.get(base + "/account/sign-in.xhtml");
+        driver.findElement(org.openqa.selenium.By.id("signIn:email")).sendKeys(email);
+        driver.findElement(org.openqa.selenium.By.id("signIn:password")).sendKeys(org.duhbalkana.account.DemoAccounts.PASSWORD);
+        clickAndWait(org.openqa.selenium.By.id("signIn:submit"), org.openqa.selenium.By.id("nav-profile"));
+    }
+
+    /** Replaces what a field holds with the text, as a person typing it. */
+    public static void type(org.openqa.selenium.WebElement field, String text) {
+        field.clear();
+        field.sendKeys(text);
     }
 
     /** Resizes the window, e.g. to a phone's 390 × 844. */

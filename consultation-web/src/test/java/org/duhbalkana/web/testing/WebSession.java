@@ -113,7 +113,7 @@ public final class WebSession {
         }
 
         public String h1() {
-            Matcher m = Pattern.compile("<h1>(.*?)</h1>", Pattern.DOTALL).matcher(body);
+            Matcher m = Pattern.compile("<h1(?: [^>]*)?>(.*?)</h1>", Pattern.DOTALL).matcher(body);
             return m.find() ? m.group(1).strip() : "";
         }
 
