@@ -51,6 +51,14 @@ public class LanguageBacking {
         return getCurrent().locale();
     }
 
+    /**
+     * The word for a count in the reader's language: the bundle's {@code key.one}, {@code key.few}
+     * or {@code key.other}, chosen by the language's plural rules (1 potpis, 3 potpisa, 21 potpis).
+     */
+    public String plural(String key, long count) {
+        return Messages.text(key + "." + org.duhbalkana.text.Plural.of(getCurrent(), count).key());
+    }
+
     /** For the {@code lang} attribute of the page. */
     public String getTag() {
         return getCurrent().tag();

@@ -159,7 +159,7 @@ class CampaignJourneyIT {
             visitor.clickAndWait(By.id("link:submit"), By.cssSelector("#link .form-messages li"));
             awaitCount("1");
             driver.get(url("/campaigns/view.xhtml?slug=" + SLUG));
-            assertThat(driver.findElement(By.id("count")).getText()).startsWith("1 ");
+            assertThat(driver.findElement(By.id("count")).getText()).startsWith("1 подпис ·");
             assertThat(driver.findElement(By.id("places")).getText()).contains("Видин");
             visitor.screenshot("campaign-counted-bg");
         }
