@@ -1,6 +1,6 @@
 package org.duhbalkana.web.consultation;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
@@ -24,10 +24,12 @@ import org.duhbalkana.web.platform.Messages;
 /**
  * {@code consultations/view.xhtml?slug=…&section=…&after=…}: a round, its sections, a page of its
  * comments (with "more" by keyset), and the forms to comment, reply, endorse, flag and follow.
- * View scoped: the buttons of each comment act on the comments the reader saw.
+ * Request scoped, and the page keeps no view state for a visitor who is not signed in: reading a
+ * round writes no session. A postback comes with the view parameters, so the round and its page
+ * of comments (ordered by id, addressed by keyset) are read again as the reader saw them.
  */
 @Named("round")
-@ViewScoped
+@RequestScoped
 public class ConsultationViewBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -53,10 +55,12 @@ public class ConsultationViewBacking implements Serializable {
     private int section;
     private long after;
     private transient ConsultationRound round;
-    private List<CommentView> comments = List.of();
-    private long total;
-    private boolean found;
+    private transient boolean loaded;
+    private transient List<CommentView> comments;
+    private transient Long total;
     private transient Boolean manager;
+    private Long callerId;
+    private boolean citizen;
 
     private int commentSection;
     /** The campaign a supporter came from ({@code ?campaign=slug}): their comment is marked as part of it. */
@@ -109,20 +113,42 @@ public class ConsultationViewBacking implements Serializable {
         this.campaign = campaign;
     }
 
-    public void load() {
-        round = reader.round(slug == null ? "" : slug).orElse(null);
-        found = round != null;
-        if (!found) {
-            Messages.notFound();
+    /**
+     * On a postback the view parameters reach this bean only when the model is updated, after the
+     * forms were decoded; the forms' "rendered" and the comments' rows are asked for before that.
+     * So each form sends them back as plain fields (round-params.xhtml), read here at once; the
+     * services check everything they are used for.
+     */
+    @jakarta.annotation.PostConstruct
+    void fromPostedParameters() {
+        jakarta.faces.context.FacesContext context = jakarta.faces.context.FacesContext.getCurrentInstance();
+        if (context == null || !context.isPostback()) {
             return;
         }
-        comments = reader.comments(round, section, after, PAGE);
-        total = reader.commentCount(round);
+        Map<String, String> posted = context.getExternalContext().getRequestParameterMap();
+        slug = posted.get("slug");
+        campaign = posted.get("campaign");
+        try {
+            section = Integer.parseInt(posted.getOrDefault("section", "0"));
+            after = Long.parseLong(posted.getOrDefault("after", "0"));
+        } catch (NumberFormatException e) {
+            section = 0;
+            after = 0;
+        }
     }
 
+    /** On a GET: the round, or 404. */
+    public void load() {
+        if (round() == null) {
+            Messages.notFound();
+        }
+    }
+
+    /** The round, read once per request (on a postback too: the slug comes back as a view parameter). */
     private ConsultationRound round() {
-        if (round == null && found) {
-            round = reader.round(slug).orElse(null);
+        if (!loaded) {
+            loaded = true;
+            round = reader.round(slug == null ? "" : slug).orElse(null);
         }
         return round;
     }
@@ -169,15 +195,30 @@ public class ConsultationViewBacking implements Serializable {
 
     /** Whether the reader wrote this comment and may still change it. */
     public boolean editable(CommentView c) {
-        java.security.Principal me = security.getCallerPrincipal();
-        if (me == null || !isOpen()) {
-            return false;
+        long me = callerId();
+        return me != 0 && isOpen() && me == c.authorId() && c.editableAt(reader.now());
+    }
+
+    /**
+     * The signed-in reader's account id, 0 for a visitor. Asked of the container once per view
+     * (a page asks for every comment it shows, and a role check goes through the whole
+     * authorization machinery); a sign-in starts a new session, hence a new view.
+     */
+    private long callerId() {
+        if (callerId == null) {
+            java.security.Principal me = security.getCallerPrincipal();
+            long id = 0;
+            if (me != null) {
+                try {
+                    id = Long.parseLong(me.getName());
+                } catch (NumberFormatException e) {
+                    id = -1;
+                }
+            }
+            callerId = id;
+            citizen = id != 0 && security.isCallerInRole(Groups.CITIZEN);
         }
-        try {
-            return Long.parseLong(me.getName()) == c.authorId() && c.editableAt(reader.now());
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return callerId;
     }
 
     public void endorse(long commentId) {
@@ -216,9 +257,11 @@ public class ConsultationViewBacking implements Serializable {
     }
 
     private void reload() {
+        loaded = false;
         round = null;
+        comments = null;
+        total = null;
         shown = null;
-        load();
     }
 
     // ----- what the page shows
@@ -301,7 +344,7 @@ public class ConsultationViewBacking implements Serializable {
     }
 
     public boolean isCanComment() {
-        return isOpen() && security.isCallerInRole(Groups.CITIZEN);
+        return isOpen() && callerId() != 0 && citizen;
     }
 
     /** Whether the reader writes and answers this round (a reviewer of an organizer, or an administrator). */
@@ -314,22 +357,30 @@ public class ConsultationViewBacking implements Serializable {
     }
 
     public boolean isSignedIn() {
-        return security.getCallerPrincipal() != null;
+        return callerId() != 0;
     }
 
     public boolean isHasMore() {
-        return comments.size() == PAGE;
+        return getComments().size() == PAGE;
     }
 
     public long getNextAfter() {
-        return comments.isEmpty() ? after : comments.get(comments.size() - 1).id();
+        List<CommentView> page = getComments();
+        return page.isEmpty() ? after : page.get(page.size() - 1).id();
     }
 
+    /** A page of comments, read once per request. */
     public List<CommentView> getComments() {
+        if (comments == null) {
+            comments = round() == null ? List.of() : reader.comments(round(), section, after, PAGE);
+        }
         return comments;
     }
 
     public long getTotal() {
+        if (total == null) {
+            total = round() == null ? 0L : reader.commentCount(round());
+        }
         return total;
     }
 

@@ -40,6 +40,8 @@ public final class RunningSite implements AutoCloseable {
         this.port = freePort();
         this.environment = new HashMap<>(environment);
         this.environment.putIfAbsent("HTTP_PORT", Integer.toString(port));
+        // tests read what they just wrote: no kept copies of public pages unless a test asks for them
+        this.environment.putIfAbsent("PAGE_CACHE_SECONDS", "0");
         this.log = output().resolve("it-logs").resolve(name + ".log");
     }
 
