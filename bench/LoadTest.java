@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * throughput and the latency percentiles per path. Only for the site on this machine (loopback).
  *
  * java bench/LoadTest.java BASE_URL USERS SECONDS WARMUP_SECONDS PATH [PATH ...]
+ *
+ * A path may hold {@code {after:N}}: each request then asks for a page chosen at random, the token
+ * replaced by a multiple of 20 below N (readers browsing many pages of comments, not one).
  */
 public class LoadTest {
 
@@ -56,6 +59,17 @@ public class LoadTest {
         }
     }
 
+    private static final java.util.regex.Pattern AFTER = java.util.regex.Pattern.compile("\\{after:(\\d+)}");
+
+    static String spread(String path) {
+        java.util.regex.Matcher m = AFTER.matcher(path);
+        if (!m.find()) {
+            return path;
+        }
+        int pages = Integer.parseInt(m.group(1)) / 20;
+        return m.replaceFirst(Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(pages) * 20));
+    }
+
     static Result run(URI base, int users, int seconds, List<String> paths, boolean record) throws Exception {
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
@@ -67,7 +81,7 @@ public class LoadTest {
                         .connectTimeout(Duration.ofSeconds(5)).build();
                 int i = 0;
                 while (System.nanoTime() < end) {
-                    String path = paths.get(i++ % paths.size());
+                    String path = spread(paths.get(i++ % paths.size()));
                     long start = System.nanoTime();
                     try {
                         HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(base.resolve(path))

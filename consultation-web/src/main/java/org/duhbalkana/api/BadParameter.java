@@ -1,9 +1,9 @@
 package org.duhbalkana.api;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.duhbalkana.web.platform.Jsons;
 
 /** A query parameter the API cannot use: 400 with a JSON body naming it. */
 public class BadParameter extends WebApplicationException {
@@ -13,7 +13,7 @@ public class BadParameter extends WebApplicationException {
     public BadParameter(String parameter, String problem) {
         super(Response.status(Response.Status.BAD_REQUEST)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(Json.createObjectBuilder().add("error", problem).add("parameter", parameter).build().toString())
+                .entity(Jsons.PROVIDER.createObjectBuilder().add("error", problem).add("parameter", parameter).build().toString())
                 .build());
     }
 
@@ -21,7 +21,7 @@ public class BadParameter extends WebApplicationException {
     public static WebApplicationException notFound(String what) {
         return new WebApplicationException(Response.status(Response.Status.NOT_FOUND)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(Json.createObjectBuilder().add("error", what + " not found").build().toString())
+                .entity(Jsons.PROVIDER.createObjectBuilder().add("error", what + " not found").build().toString())
                 .build());
     }
 

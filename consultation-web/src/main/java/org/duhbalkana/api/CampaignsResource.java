@@ -2,7 +2,6 @@ package org.duhbalkana.api;
 
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -34,6 +33,7 @@ import org.duhbalkana.campaign.SignatureRequest;
 import org.duhbalkana.campaign.Signing;
 import org.duhbalkana.platform.InputRejected;
 import org.duhbalkana.text.Language;
+import org.duhbalkana.web.platform.Jsons;
 
 /**
  * Campaigns as open data (no personal data: counts only), and signing for embeddable forms:
@@ -58,9 +58,9 @@ public class CampaignsResource {
                 .filter(l -> l.name().equals(s.strip())).findFirst()
                 .orElseThrow(() -> new BadParameter("status", "must be one of " + LISTABLE)));
         int pageNumber = BadParameter.integer("page", page, 0, 10_000, 0);
-        JsonArrayBuilder campaigns = Json.createArrayBuilder();
+        JsonArrayBuilder campaigns = Jsons.PROVIDER.createArrayBuilder();
         reader.list(chosen, pageNumber, 50).forEach(c -> campaigns.add(summary(c)));
-        return Json.createObjectBuilder().add("page", pageNumber).add("campaigns", campaigns).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("page", pageNumber).add("campaigns", campaigns).build();
     }
 
     @GET
@@ -70,12 +70,12 @@ public class CampaignsResource {
         JsonObjectBuilder json = summary(campaign).add("description", campaign.description());
         if (campaign.hasPetition()) {
             List<CampaignReader.Place> found = reader.places(campaign);
-            JsonArrayBuilder places = Json.createArrayBuilder();
-            found.stream().filter(p -> p.municipality().isPresent()).forEach(p -> places.add(Json.createObjectBuilder()
+            JsonArrayBuilder places = Jsons.PROVIDER.createArrayBuilder();
+            found.stream().filter(p -> p.municipality().isPresent()).forEach(p -> places.add(Jsons.PROVIDER.createObjectBuilder()
                     .add("municipalityId", p.municipality().get().id())
                     .add("code", p.municipality().get().code())
                     .add("signatures", p.signatures())));
-            JsonObjectBuilder countries = Json.createObjectBuilder();
+            JsonObjectBuilder countries = Jsons.PROVIDER.createObjectBuilder();
             CampaignReader.countries(found).forEach(countries::add);
             json.add("perMunicipality", places).add("perCountry", countries);
             campaign.responseText().ifPresent(r -> json.add("response", r));
@@ -109,7 +109,7 @@ public class CampaignsResource {
         } catch (RuntimeException e) {
             throw translate(e);
         }
-        return Response.accepted(Json.createObjectBuilder().add("status", "check-your-mail")
+        return Response.accepted(Jsons.PROVIDER.createObjectBuilder().add("status", "check-your-mail")
                 .add("message", "If this address can sign, a confirmation link is on its way; the signature counts once it is opened.")
                 .build()).build();
     }
@@ -139,7 +139,7 @@ public class CampaignsResource {
             if (cause instanceof PetitionClosed) {
                 return new jakarta.ws.rs.WebApplicationException(Response.status(Response.Status.CONFLICT)
                         .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                        .entity(Json.createObjectBuilder().add("error", "the petition is closed").build().toString()).build());
+                        .entity(Jsons.PROVIDER.createObjectBuilder().add("error", "the petition is closed").build().toString()).build());
             }
             if (cause instanceof CampaignRuleBroken) {
                 return BadParameter.notFound("petition");
@@ -151,7 +151,7 @@ public class CampaignsResource {
 
     private static JsonObject parse(String body) {
         try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue value = Jsons.PROVIDER.createReader(new StringReader(body == null ? "" : body)).readValue();
             if (value instanceof JsonObject object) {
                 return object;
             }
@@ -194,7 +194,7 @@ public class CampaignsResource {
     }
 
     private static JsonObjectBuilder summary(Campaign c) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder()
                 .add("slug", c.slug())
                 .add("title", c.title())
                 .add("ask", c.ask())
@@ -208,7 +208,7 @@ public class CampaignsResource {
         c.targetInstitution().ifPresentOrElse(i -> json.add("targetInstitution", i), () -> json.addNull("targetInstitution"));
         c.round().ifPresent(r -> json.add("consultation", r.slug()));
         if (c.hasPetition()) {
-            json.add("petition", Json.createObjectBuilder()
+            json.add("petition", Jsons.PROVIDER.createObjectBuilder()
                     .add("goal", c.signatureGoal())
                     .add("responseThreshold", c.responseThreshold())
                     .add("confirmedSignatures", c.signatureCount())

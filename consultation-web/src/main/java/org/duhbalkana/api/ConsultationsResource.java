@@ -1,7 +1,6 @@
 package org.duhbalkana.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,6 +23,7 @@ import org.duhbalkana.consultation.Disposition;
 import org.duhbalkana.consultation.RoundStatus;
 import org.duhbalkana.consultation.Section;
 import org.duhbalkana.text.Language;
+import org.duhbalkana.web.platform.Jsons;
 
 /**
  * Consultation rounds as open data: the list, one round with its sections, its comments a page at
@@ -51,18 +51,18 @@ public class ConsultationsResource {
         Optional<Long> municipalityId = Optional.ofNullable(municipality).filter(s -> !s.isBlank())
                 .map(s -> (long) BadParameter.integer("municipality", s, 1, Integer.MAX_VALUE, 0));
         int pageNumber = BadParameter.integer("page", page, 0, 10_000, 0);
-        JsonArrayBuilder rounds = Json.createArrayBuilder();
+        JsonArrayBuilder rounds = Jsons.PROVIDER.createArrayBuilder();
         reader.list(chosen, municipalityId, pageNumber, 50).forEach(r -> rounds.add(summary(r)));
-        return Json.createObjectBuilder().add("page", pageNumber).add("consultations", rounds).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("page", pageNumber).add("consultations", rounds).build();
     }
 
     @GET
     @Path("{slug}")
     public JsonObject round(@PathParam("slug") String slug) {
         ConsultationRound round = find(slug);
-        JsonArrayBuilder sections = Json.createArrayBuilder();
+        JsonArrayBuilder sections = Jsons.PROVIDER.createArrayBuilder();
         for (Section s : round.sections()) {
-            sections.add(Json.createObjectBuilder().add("number", s.number()).add("heading", s.heading()).add("text", s.body()));
+            sections.add(Jsons.PROVIDER.createObjectBuilder().add("number", s.number()).add("heading", s.heading()).add("text", s.body()));
         }
         return summary(round).add("sections", sections).add("comments", reader.commentCount(round)).build();
     }
@@ -76,9 +76,9 @@ public class ConsultationsResource {
         long after = cursor == null || cursor.isBlank() ? 0 : cursor(cursor);
         int size = BadParameter.integer("limit", limit, 1, ConsultationReader.MAX_PAGE, 50);
         List<CommentView> page = reader.comments(round, sectionNumber, after, size);
-        JsonArrayBuilder comments = Json.createArrayBuilder();
+        JsonArrayBuilder comments = Jsons.PROVIDER.createArrayBuilder();
         page.forEach(c -> comments.add(comment(c)));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("comments", comments);
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder().add("comments", comments);
         if (page.size() == size) {
             json.add("nextCursor", Long.toString(page.get(page.size() - 1).id()));
         } else {
@@ -91,9 +91,9 @@ public class ConsultationsResource {
     @Path("{slug}/report")
     public JsonObject report(@PathParam("slug") String slug) {
         ConsultationReader.Report report = reader.report(slug).orElseThrow(() -> BadParameter.notFound("published report"));
-        JsonArrayBuilder comments = Json.createArrayBuilder();
+        JsonArrayBuilder comments = Jsons.PROVIDER.createArrayBuilder();
         report.comments().forEach(c -> comments.add(comment(c)));
-        JsonObjectBuilder totals = Json.createObjectBuilder();
+        JsonObjectBuilder totals = Jsons.PROVIDER.createObjectBuilder();
         Arrays.stream(Disposition.values()).forEach(d -> totals.add(d.name(), report.totals().get(d)));
         return summary(report.round()).add("totals", totals).add("comments", comments).build();
     }
@@ -156,11 +156,11 @@ public class ConsultationsResource {
     }
 
     private static JsonObjectBuilder summary(ConsultationRound r) {
-        JsonArrayBuilder organizers = Json.createArrayBuilder();
+        JsonArrayBuilder organizers = Jsons.PROVIDER.createArrayBuilder();
         r.organizers().forEach(m -> organizers.add(m.code()));
-        JsonArrayBuilder tags = Json.createArrayBuilder();
+        JsonArrayBuilder tags = Jsons.PROVIDER.createArrayBuilder();
         r.tags().stream().sorted().forEach(tags::add);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder()
                 .add("slug", r.slug())
                 .add("title", r.title())
                 .add("summary", r.summary())
@@ -179,15 +179,15 @@ public class ConsultationsResource {
 
     /** Translations of a title and summary (a campaign's ask), in the order of our languages. */
     static JsonArrayBuilder translations(java.util.List<org.duhbalkana.text.Translation> translations, String summaryName) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
         translations.stream().sorted(java.util.Comparator.comparing(t -> t.language().ordinal()))
-                .forEach(t -> array.add(Json.createObjectBuilder().add("language", t.language().tag())
+                .forEach(t -> array.add(Jsons.PROVIDER.createObjectBuilder().add("language", t.language().tag())
                         .add("title", t.title()).add(summaryName, t.summary())));
         return array;
     }
 
     private static JsonObjectBuilder comment(CommentView c) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", c.id());
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder().add("id", c.id());
         if (c.parentId() == null) {
             json.addNull("parentId");
         } else {
@@ -220,7 +220,7 @@ public class ConsultationsResource {
             }
         }
         if (!c.replies().isEmpty()) {
-            JsonArrayBuilder replies = Json.createArrayBuilder();
+            JsonArrayBuilder replies = Jsons.PROVIDER.createArrayBuilder();
             c.replies().forEach(r -> replies.add(comment(r)));
             json.add("replies", replies);
         }

@@ -1,7 +1,6 @@
 package org.duhbalkana.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.duhbalkana.account.MunicipalityDirectory;
+import org.duhbalkana.web.platform.Jsons;
 
 /** {@code GET /api/municipalities}: the municipalities of the area, in both scripts. */
 @Path("municipalities")
@@ -20,8 +20,8 @@ public class MunicipalitiesResource {
 
     @GET
     public JsonArray list() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
-        directory.all().forEach(m -> all.add(Json.createObjectBuilder()
+        JsonArrayBuilder all = Jsons.PROVIDER.createArrayBuilder();
+        directory.all().forEach(m -> all.add(Jsons.PROVIDER.createObjectBuilder()
                 .add("id", m.id())
                 .add("code", m.code())
                 .add("country", m.country().name())

@@ -1,7 +1,6 @@
 package org.duhbalkana.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.duhbalkana.search.Search;
 import org.duhbalkana.search.SearchHit;
+import org.duhbalkana.web.platform.Jsons;
 
 /** {@code GET /api/search?q=…&page=N}: rounds, articles, campaigns and visible comments, in any script, best first. */
 @Path("search")
@@ -29,9 +29,9 @@ public class SearchResource {
             throw new BadParameter("q", "must be at most 200 characters");
         }
         int pageNumber = BadParameter.integer("page", page, 0, 1000, 0);
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = Jsons.PROVIDER.createArrayBuilder();
         for (SearchHit hit : search.find(q, pageNumber)) {
-            results.add(Json.createObjectBuilder()
+            results.add(Jsons.PROVIDER.createObjectBuilder()
                     .add("kind", hit.kind())
                     .add("id", hit.id())
                     .add("slug", hit.slug())
@@ -39,8 +39,8 @@ public class SearchResource {
                     .add("text", hit.text())
                     .add("score", hit.score()));
         }
-        JsonArrayBuilder terms = Json.createArrayBuilder();
+        JsonArrayBuilder terms = Jsons.PROVIDER.createArrayBuilder();
         Search.terms(q).forEach(terms::add);
-        return Json.createObjectBuilder().add("q", q).add("terms", terms).add("page", pageNumber).add("results", results).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("q", q).add("terms", terms).add("page", pageNumber).add("results", results).build();
     }
 }

@@ -1,7 +1,6 @@
 package org.duhbalkana.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.duhbalkana.campaign.SignatureOutcome;
 import org.duhbalkana.campaign.Signing;
+import org.duhbalkana.web.platform.Jsons;
 
 /**
  * Confirms a signature with the token from its mailed link, for embedding sites and load tests;
@@ -38,6 +38,6 @@ public class SignaturesResource {
             case EXPIRED -> Response.Status.GONE;
             case CLOSED -> Response.Status.CONFLICT;
         };
-        return Response.status(status).entity(Json.createObjectBuilder().add("outcome", outcome.name()).build()).build();
+        return Response.status(status).entity(Jsons.PROVIDER.createObjectBuilder().add("outcome", outcome.name()).build()).build();
     }
 }

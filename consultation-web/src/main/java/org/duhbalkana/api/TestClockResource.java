@@ -1,7 +1,6 @@
 package org.duhbalkana.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import org.duhbalkana.consultation.RoundLifecycle;
 import org.duhbalkana.platform.time.AdjustableClock;
+import org.duhbalkana.web.platform.Jsons;
 
 /**
  * {@code POST /api/test-clock?hours=N}: moves the site's clock forward and lets the scheduler run
@@ -31,7 +31,7 @@ public class TestClockResource {
         }
         AdjustableClock.advance(Duration.ofHours(BadParameter.integer("hours", hours, 0, 24 * 365, 0)));
         int changed = lifecycle.advanceDue();
-        return Json.createObjectBuilder().add("offsetHours", AdjustableClock.offset().toHours())
+        return Jsons.PROVIDER.createObjectBuilder().add("offsetHours", AdjustableClock.offset().toHours())
                 .add("roundsChanged", changed).build();
     }
 }

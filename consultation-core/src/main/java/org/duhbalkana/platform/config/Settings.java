@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <p>The keys are the ones documented in the README: {@code HTTP_PORT}, {@code DATA_DIR},
  * {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}, {@code MAIL_HOST}, {@code MAIL_PORT},
- * {@code MAIL_FROM}, {@code BASE_URL} and {@code DEMO}. Defaults live in
+ * {@code MAIL_FROM}, {@code BASE_URL}, {@code DEMO} and {@code PAGE_CACHE_SECONDS}. Defaults live in
  * {@code META-INF/microprofile-config.properties}; inside the server they are read through
  * MicroProfile Config, in the launcher through {@link DefaultConfiguration}. Whatever the
  * source, {@link #read(Function)} applies the same rules, so a malformed value is refused with
@@ -28,7 +28,8 @@ public record Settings(
         Optional<Mail> mail,
         String mailFrom,
         URI baseUrl,
-        boolean demo) {
+        boolean demo,
+        int pageCacheSeconds) {
 
     public static final String HTTP_PORT = "HTTP_PORT";
     public static final String DATA_DIR = "DATA_DIR";
@@ -40,10 +41,12 @@ public record Settings(
     public static final String MAIL_FROM = "MAIL_FROM";
     public static final String BASE_URL = "BASE_URL";
     public static final String DEMO = "DEMO";
+    /** How long visitors who are not signed in may be served a copy of a public round page (0: never). */
+    public static final String PAGE_CACHE_SECONDS = "PAGE_CACHE_SECONDS";
 
     /** Every key, in the order the README lists them. */
     public static final Set<String> KEYS = Set.of(HTTP_PORT, DATA_DIR, DB_URL, DB_USER,
-            DB_PASSWORD, MAIL_HOST, MAIL_PORT, MAIL_FROM, BASE_URL, DEMO);
+            DB_PASSWORD, MAIL_HOST, MAIL_PORT, MAIL_FROM, BASE_URL, DEMO, PAGE_CACHE_SECONDS);
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]");
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
@@ -105,7 +108,20 @@ public record Settings(
         String mailFrom = mailFrom(required(source, MAIL_FROM));
         URI baseUrl = baseUrl(required(source, BASE_URL));
         boolean demo = flag(DEMO, source.apply(DEMO).orElse("false"));
-        return new Settings(httpPort, dataDir, database, mail, mailFrom, baseUrl, demo);
+        int pageCacheSeconds = seconds(PAGE_CACHE_SECONDS, source.apply(PAGE_CACHE_SECONDS).orElse("2"));
+        return new Settings(httpPort, dataDir, database, mail, mailFrom, baseUrl, demo, pageCacheSeconds);
+    }
+
+    private static int seconds(String key, String value) {
+        try {
+            int seconds = Integer.parseInt(value.trim());
+            if (seconds >= 0 && seconds <= 3600) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ConfigurationException(key, "must be a number of seconds from 0 to 3600, not '" + printable(value) + "'");
     }
 
     private static String required(Function<String, Optional<String>> source, String key) {

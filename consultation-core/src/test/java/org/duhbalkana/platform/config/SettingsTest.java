@@ -81,6 +81,8 @@ class SettingsTest {
         "BASE_URL    | konsultacije.example.org | must be an absolute http:// or https:// address",
         "BASE_URL    | ftp://example.org | must be an absolute http:// or https:// address",
         "DEMO        | maybe           | must be true or false (or on/off), not 'maybe'",
+        "PAGE_CACHE_SECONDS | two      | must be a number of seconds from 0 to 3600, not 'two'",
+        "PAGE_CACHE_SECONDS | -1       | must be a number of seconds from 0 to 3600",
     })
     void aMalformedValueIsRefusedWithOneLineNamingTheKey(String key, String value, String problem) {
         assertThatThrownBy(() -> readWith(key, value))

@@ -6,7 +6,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonWriter;
@@ -19,6 +18,7 @@ import org.duhbalkana.account.Account;
 import org.duhbalkana.account.AccountService;
 import org.duhbalkana.account.PersonalData;
 import org.duhbalkana.account.Preferences;
+import org.duhbalkana.web.platform.Jsons;
 import org.duhbalkana.web.platform.Messages;
 
 /**
@@ -97,7 +97,7 @@ public class ProfileBacking {
         external.setResponseContentType("application/json; charset=UTF-8");
         external.setResponseHeader("Content-Disposition", "attachment; filename=\"duhbalkana-my-data.json\"");
         external.setResponseHeader("Cache-Control", "no-store");
-        try (JsonWriter writer = Json.createWriter(new OutputStreamWriter(external.getResponseOutputStream(),
+        try (JsonWriter writer = Jsons.PROVIDER.createWriter(new OutputStreamWriter(external.getResponseOutputStream(),
                 StandardCharsets.UTF_8))) {
             writer.writeObject(json(data).build());
         }
@@ -105,15 +105,15 @@ public class ProfileBacking {
     }
 
     static JsonObjectBuilder json(PersonalData data) {
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = Jsons.PROVIDER.createArrayBuilder();
         data.roles().forEach(r -> roles.add(r.name()));
-        JsonArrayBuilder reviews = Json.createArrayBuilder();
+        JsonArrayBuilder reviews = Jsons.PROVIDER.createArrayBuilder();
         data.reviewerOf().forEach(reviews::add);
-        JsonArrayBuilder actions = Json.createArrayBuilder();
-        data.privilegedActions().forEach(a -> actions.add(Json.createObjectBuilder()
+        JsonArrayBuilder actions = Jsons.PROVIDER.createArrayBuilder();
+        data.privilegedActions().forEach(a -> actions.add(Jsons.PROVIDER.createObjectBuilder()
                 .add("at", a.at().toString()).add("action", a.action()).add("subject", a.subject())
                 .add("address", a.address() == null ? "" : a.address())));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder()
                 .add("accountId", data.accountId())
                 .add("name", data.name())
                 .add("email", data.email() == null ? "" : data.email())

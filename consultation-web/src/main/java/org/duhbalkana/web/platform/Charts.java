@@ -1,6 +1,5 @@
 package org.duhbalkana.web.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.Map;
 
@@ -19,25 +18,25 @@ public final class Charts {
 
     /** @param values label → value, in the order they are shown */
     public static String of(String type, Map<String, ? extends Number> values, String title, boolean legend) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsons.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder data = Jsons.PROVIDER.createArrayBuilder();
         values.forEach((label, value) -> {
             labels.add(label);
             data.add(value.longValue());
         });
-        JsonArrayBuilder colours = Json.createArrayBuilder();
+        JsonArrayBuilder colours = Jsons.PROVIDER.createArrayBuilder();
         for (String c : COLOURS) {
             colours.add(c);
         }
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("label", title).add("data", data).add("backgroundColor", colours))))
-                .add("options", Json.createObjectBuilder()
+                .add("data", Jsons.PROVIDER.createObjectBuilder().add("labels", labels).add("datasets", Jsons.PROVIDER.createArrayBuilder()
+                        .add(Jsons.PROVIDER.createObjectBuilder().add("label", title).add("data", data).add("backgroundColor", colours))))
+                .add("options", Jsons.PROVIDER.createObjectBuilder()
                         .add("animation", false)
-                        .add("plugins", Json.createObjectBuilder()
-                                .add("title", Json.createObjectBuilder().add("display", true).add("text", title))
-                                .add("legend", Json.createObjectBuilder().add("display", legend))))
+                        .add("plugins", Jsons.PROVIDER.createObjectBuilder()
+                                .add("title", Jsons.PROVIDER.createObjectBuilder().add("display", true).add("text", title))
+                                .add("legend", Jsons.PROVIDER.createObjectBuilder().add("display", legend))))
                 .build().toString();
     }
 }

@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A short-lived copy of what public readers get: a round's page and its comments API, for a
@@ -45,10 +44,12 @@ public class PageCacheFilter extends HttpFilter {
     private final java.util.Set<String> refreshes = ConcurrentHashMap.newKeySet();
     private long lifetimeMillis;
 
+    @jakarta.inject.Inject
+    transient org.duhbalkana.platform.config.Settings settings;
+
     @Override
     public void init() {
-        lifetimeMillis = 1000L * Math.max(0, ConfigProvider.getConfig()
-                .getOptionalValue("PAGE_CACHE_SECONDS", Integer.class).orElse(2));
+        lifetimeMillis = 1000L * settings.pageCacheSeconds();
     }
 
     @Override
