@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.duhbalkana.account.AccountService;
 import org.duhbalkana.platform.TooManyAttempts;
+import org.duhbalkana.web.platform.LanguageFilter;
 import org.duhbalkana.web.platform.Messages;
 
 /**
@@ -88,12 +89,28 @@ public class SignInBacking {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> {
                 if (!response.isCommitted()) {
+                    followProfileLanguage(request, response);
                     String context = external.getRequestContextPath();
                     external.redirect(SignInMechanism.safeNext(next, context).orElse(context + "/account/profile.xhtml"));
                 }
                 faces.responseComplete();
             }
             default -> Messages.error(null, "account.signIn.failed");
+        }
+    }
+
+    /**
+     * On a device where no language was chosen, the pages follow the language kept in the
+     * account's profile from now on; a choice made on the device stays.
+     */
+    private void followProfileLanguage(HttpServletRequest request, HttpServletResponse response) {
+        if (LanguageFilter.chosen(request)) {
+            return;
+        }
+        try {
+            response.addCookie(LanguageFilter.cookie(accounts.me().language(), request.isSecure()));
+        } catch (RuntimeException noProfile) {
+            // an account that cannot be read now keeps the language the browser asked for
         }
     }
 }

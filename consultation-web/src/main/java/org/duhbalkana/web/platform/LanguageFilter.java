@@ -78,7 +78,15 @@ public class LanguageFilter extends HttpFilter {
     @jakarta.inject.Inject
     org.duhbalkana.account.AccountService accounts;
 
-    private static Cookie cookie(Language language, boolean secure) {
+    /** Whether a language was chosen on this device (the cookie holds one of ours). */
+    public static boolean chosen(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies != null && Arrays.stream(cookies)
+                .anyMatch(c -> COOKIE.equals(c.getName()) && Language.ofTag(c.getValue()).isPresent());
+    }
+
+    /** The cookie that keeps the language on this device. */
+    public static Cookie cookie(Language language, boolean secure) {
         Cookie cookie = new Cookie(COOKIE, language.tag());
         cookie.setPath("/");
         cookie.setMaxAge(ONE_YEAR);

@@ -269,4 +269,21 @@ class AccountSecurityIT {
             return rs.getInt(1);
         }
     }
+
+    @Test
+    void signingInWhereNoLanguageWasChosenFollowsTheProfileAndAChoiceMadeThereStays() {
+        // Vidin's reviewer keeps Bulgarian in the profile; this browser asks for English and chose nothing.
+        WebSession fresh = WebSession.withoutLanguageChoice(site, "en");
+        assertThat(fresh.get("/account/sign-in.xhtml").body()).containsPattern("<html[^>]*lang=\"en\"");
+        Page signedIn = fresh.signIn("reviewer.vidin@demo.example", DemoAccounts.PASSWORD);
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.headers().get("set-cookie")).anySatisfy(c -> assertThat(c).startsWith("lang=bg"));
+        assertThat(fresh.follow(signedIn).body()).containsPattern("<html[^>]*lang=\"bg\"").contains("Моят профил");
+
+        // Where English was chosen on the device, it stays.
+        WebSession chosen = new WebSession(site, "en");
+        Page kept = chosen.signIn("reviewer.vidin@demo.example", DemoAccounts.PASSWORD);
+        assertThat(kept.headers().getOrDefault("set-cookie", java.util.List.of())).noneMatch(c -> c.startsWith("lang="));
+        assertThat(chosen.follow(kept).body()).containsPattern("<html[^>]*lang=\"en\"");
+    }
 }

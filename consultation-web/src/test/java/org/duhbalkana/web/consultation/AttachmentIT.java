@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.duhbalkana.account.DemoAccounts;
 import org.duhbalkana.web.testing.Browser;
 import org.duhbalkana.web.testing.Http;
 import org.duhbalkana.web.testing.RunningSite;
@@ -75,10 +74,7 @@ class AttachmentIT {
 
         try (Browser reviewer = new Browser()) {
             WebDriver driver = reviewer.driver();
-            driver.get(site.uri("/account/sign-in.xhtml").toString());
-            driver.findElement(By.id("signIn:email")).sendKeys("reviewer.zajecar@demo.example");
-            driver.findElement(By.id("signIn:password")).sendKeys(DemoAccounts.PASSWORD);
-            reviewer.clickAndWait(By.id("signIn:submit"), By.id("nav-profile"));
+            reviewer.signIn(site.uri("").toString(), "reviewer.zajecar@demo.example");
             driver.get(site.uri("/consultations/edit.xhtml?slug=" + ROUND).toString());
 
             driver.findElement(By.id("attach:file")).sendKeys(fake.toAbsolutePath().toString());

@@ -77,10 +77,15 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Signs in through the sign-in page at {@code base} (the site's address) with a demo account's
-     * password, and waits for the profile link that shows the visitor is signed in.
+     * password, and waits for the profile link that shows the visitor is signed in. A browser with
+     * no language chosen chooses English first.
      */
     public void signIn(String base, String email) {
         driver.get(base + "/account/sign-in.xhtml");
+        if (driver.manage().getCookieNamed("lang") == null) {
+            // the tester reads English: chosen on this device, so the account's own language does not apply
+            driver.get(base + "/account/sign-in.xhtml?lang=en");
+        }
         driver.findElement(org.openqa.selenium.By.id("signIn:email")).sendKeys(email);
         driver.findElement(org.openqa.selenium.By.id("signIn:password")).sendKeys(org.duhbalkana.account.DemoAccounts.PASSWORD);
         clickAndWait(org.openqa.selenium.By.id("signIn:submit"), org.openqa.selenium.By.id("nav-profile"));

@@ -28,11 +28,27 @@ public final class WebSession {
     private final HttpClient client;
     private final String language;
 
+    /** A visitor whose browser asks for this language and who chose it on this device (the language cookie). */
     public WebSession(RunningSite site, String language) {
+        this(site, language, true);
+    }
+
+    private WebSession(RunningSite site, String language, boolean chosen) {
         this.site = site;
         this.language = language;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        if (chosen) {
+            java.net.HttpCookie cookie = new java.net.HttpCookie("lang", language);
+            cookie.setPath("/");
+            cookie.setVersion(0);
+            cookies.getCookieStore().add(site.uri("/"), cookie);
+        }
+    }
+
+    /** A visitor on a device where no language was chosen: only the browser's Accept-Language. */
+    public static WebSession withoutLanguageChoice(RunningSite site, String acceptLanguage) {
+        return new WebSession(site, acceptLanguage, false);
     }
 
     /** A session signed in with this address and password (fails if sign-in does not succeed). */
