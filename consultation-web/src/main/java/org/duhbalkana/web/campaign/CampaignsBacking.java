@@ -16,6 +16,8 @@ import org.duhbalkana.web.platform.LanguageBacking;
 @RequestScoped
 public class CampaignsBacking {
 
+    private final java.util.Map<Long, org.duhbalkana.web.platform.Translated> shown = new java.util.HashMap<>();
+
     @Inject
     CampaignReader reader;
 
@@ -46,11 +48,21 @@ public class CampaignsBacking {
     }
 
     public String title(Campaign c) {
-        return CampaignText.shown(c, language.getCurrent(), false).title();
+        return shown(c).title();
     }
 
     public String ask(Campaign c) {
-        return CampaignText.shown(c, language.getCurrent(), false).summary();
+        return shown(c).summary();
+    }
+
+    /** The {@code lang} of the campaign's title and ask as shown. */
+    public String lang(Campaign c) {
+        return shown(c).lang();
+    }
+
+    /** What each campaign shows, worked out once per request. */
+    private org.duhbalkana.web.platform.Translated shown(Campaign c) {
+        return shown.computeIfAbsent(c.id(), id -> CampaignText.shown(c, language.getCurrent(), false));
     }
 
     public String target(Campaign c) {

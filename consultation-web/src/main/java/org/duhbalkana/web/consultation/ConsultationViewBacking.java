@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
-import java.io.Serializable;
 import java.text.Collator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +29,7 @@ import org.duhbalkana.web.platform.Messages;
  */
 @Named("round")
 @RequestScoped
-public class ConsultationViewBacking implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+public class ConsultationViewBacking {
     /** Comments shown at first and on each "more": enough to read on, few enough to render fast. */
     public static final int PAGE = 20;
 
@@ -54,24 +51,24 @@ public class ConsultationViewBacking implements Serializable {
     private String slug;
     private int section;
     private long after;
-    private transient ConsultationRound round;
-    private transient boolean loaded;
-    private transient List<CommentView> comments;
-    private transient Long total;
-    private transient Boolean manager;
+    private ConsultationRound round;
+    private boolean loaded;
+    private List<CommentView> comments;
+    private Long total;
+    private Boolean manager;
     private Long callerId;
     private boolean citizen;
 
     private int commentSection;
     /** The campaign a supporter came from ({@code ?campaign=slug}): their comment is marked as part of it. */
     private String campaign;
-    private transient java.util.Map<Long, org.duhbalkana.campaign.Campaign> campaigns;
+    private java.util.Map<Long, org.duhbalkana.campaign.Campaign> campaigns;
     private String stance = Stance.NEUTRAL.name();
     private String text;
     private boolean asWritten;
     /** {@code ?original=true}: the reader asked for the title and summary in the original language. */
     private boolean original;
-    private transient org.duhbalkana.web.platform.Translated shown;
+    private org.duhbalkana.web.platform.Translated shown;
     private final Map<Long, String> replies = new HashMap<>();
     private final Map<Long, String> flagReasons = new HashMap<>();
     private final Map<Long, String> edits = new HashMap<>();
@@ -144,7 +141,7 @@ public class ConsultationViewBacking implements Serializable {
         }
     }
 
-    /** The round, read once per request (on a postback too: the slug comes back as a view parameter). */
+    /** The round, read once per request (on a postback too: the form sends the slug back). */
     private ConsultationRound round() {
         if (!loaded) {
             loaded = true;
@@ -200,9 +197,9 @@ public class ConsultationViewBacking implements Serializable {
     }
 
     /**
-     * The signed-in reader's account id, 0 for a visitor. Asked of the container once per view
+     * The signed-in reader's account id, 0 for a visitor. Asked of the container once per request
      * (a page asks for every comment it shows, and a role check goes through the whole
-     * authorization machinery); a sign-in starts a new session, hence a new view.
+     * authorization machinery).
      */
     private long callerId() {
         if (callerId == null) {

@@ -22,6 +22,8 @@ public class ConsultationsBacking {
     LanguageBacking language;
 
     private List<ConsultationRound> rounds;
+    /** What each round shows, worked out once per request (its title, summary and their language). */
+    private final java.util.Map<Long, Translated> shown = new java.util.HashMap<>();
 
     public List<ConsultationRound> getRounds() {
         if (rounds == null) {
@@ -44,8 +46,8 @@ public class ConsultationsBacking {
     }
 
     private Translated shown(ConsultationRound r) {
-        return Translated.of(r.title(), r.summary(), r.language(), r.asWritten(), r.translationFor(language.getCurrent()),
-                language.getCurrent(), false);
+        return shown.computeIfAbsent(r.id(), id -> Translated.of(r.title(), r.summary(), r.language(), r.asWritten(),
+                r.translationFor(language.getCurrent()), language.getCurrent(), false));
     }
 
     public String closes(ConsultationRound r) {

@@ -61,18 +61,20 @@ public class LanguageFilter extends HttpFilter {
         if (decided instanceof Language language) {
             return language;
         }
+        return kept(request).orElseGet(() -> Language.negotiate(request.getHeader("Accept-Language")));
+    }
+
+    /** The language chosen on this device, kept in the cookie. */
+    private static Optional<Language> kept(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            Optional<Language> kept = Arrays.stream(cookies)
-                    .filter(c -> COOKIE.equals(c.getName()))
-                    .map(c -> Language.ofTag(c.getValue()))
-                    .flatMap(Optional::stream)
-                    .findFirst();
-            if (kept.isPresent()) {
-                return kept.get();
-            }
+        if (cookies == null) {
+            return Optional.empty();
         }
-        return Language.negotiate(request.getHeader("Accept-Language"));
+        return Arrays.stream(cookies)
+                .filter(c -> COOKIE.equals(c.getName()))
+                .map(c -> Language.ofTag(c.getValue()))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     @jakarta.inject.Inject
@@ -80,9 +82,7 @@ public class LanguageFilter extends HttpFilter {
 
     /** Whether a language was chosen on this device (the cookie holds one of ours). */
     public static boolean chosen(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        return cookies != null && Arrays.stream(cookies)
-                .anyMatch(c -> COOKIE.equals(c.getName()) && Language.ofTag(c.getValue()).isPresent());
+        return kept(request).isPresent();
     }
 
     /** The cookie that keeps the language on this device. */

@@ -31,13 +31,10 @@ public class TranslationForm implements Serializable {
         translations.forEach(t -> rows.add(new Row(t.language().tag(), t.title(), t.summary())));
         languages.clear();
         for (Language l : Language.values()) {
-            // one Serbian translation serves both scripts: offer it in the script the author writes
-            if (!l.sameLanguage(original) && l != Language.SR_CYRL) {
+            // a Serbian translation may be written in either script; it serves readers of both
+            if (!l.sameLanguage(original)) {
                 languages.add(l.tag());
             }
-        }
-        if (!original.serbian()) {
-            languages.add(languages.indexOf(Language.SR_LATN.tag()) + 1, Language.SR_CYRL.tag());
         }
         if (language == null || !languages.contains(language)) {
             language = languages.isEmpty() ? null : languages.get(0);
