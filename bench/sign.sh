@@ -16,7 +16,7 @@ source bench/lib.sh
 SLUG=dunav-bez-plastike
 # Every signature comes from 127.0.0.1: the per-address limit is lifted for the benchmark.
 fresh_database duh_bench_sign
-start_site "$PORT" duh_bench_sign target/bench-sign-site.log "-Xmx1g -Dduhbalkana.signaturesPerAddressHour=100000000" "/api/campaigns/dunav-bez-plastike"
+start_site "$PORT" duh_bench_sign target/bench-sign-site.log "-Xmx1g -Dduhbalkana.signaturesPerAddressHour=100000000 ${JAVA_EXTRA:-}" "/api/campaigns/dunav-bez-plastike"
 sleep 10 # the demo signatures are counted first
 
 DRIVER=$(find ~/.m2/repository/org/mariadb/jdbc/mariadb-java-client -name 'mariadb-java-client-*.jar' | sort | tail -1)

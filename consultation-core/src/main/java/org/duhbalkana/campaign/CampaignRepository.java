@@ -38,6 +38,22 @@ public class CampaignRepository {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * What signing needs of a campaign, read as a few columns rather than as a whole campaign
+     * (signing is the hot path of a surge).
+     */
+    public Optional<PetitionWindow> petitionWindow(String slug) {
+        return em.createQuery("SELECT NEW org.duhbalkana.campaign.PetitionWindow(c.id, c.slug, c.title, c.status, c.petition, c.deadline)"
+                        + " FROM Campaign c WHERE c.slug = :slug", PetitionWindow.class)
+                .setParameter("slug", slug)
+                .getResultStream().findFirst();
+    }
+
+    /** The campaign as a reference for a new row that points at it, without reading it. */
+    public Campaign reference(long id) {
+        return em.getReference(Campaign.class, id);
+    }
+
     public boolean slugTaken(String slug) {
         return bySlug(slug).isPresent();
     }
@@ -104,6 +120,30 @@ public class CampaignRepository {
                 .setParameter("now", now)
                 .setParameter("id", signatureId)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Confirms the signature a link belongs to when the link can be used now: not yet confirmed,
+     * not expired, and the petition still taking signatures. False when any of that fails or no
+     * signature has the link; the caller then reads why. Two plain statements and no entity: a
+     * read that takes no locks, then an update of the one row by its key (an update that searched
+     * by the link itself would lock ranges of the index and deadlock with new signatures under a
+     * surge).
+     */
+    public boolean confirmByToken(String tokenHash, Instant now) {
+        List<?> ids = em.createNativeQuery("SELECT s.id FROM signature s JOIN campaign c ON c.id = s.campaign_id"
+                        + " WHERE (s.token_hash = ? OR s.earlier_token = ?) AND s.confirmed_at IS NULL AND s.created_at >= ?"
+                        + " AND c.status = ? AND c.petition = TRUE AND c.deadline > ?")
+                .setParameter(1, tokenHash)
+                .setParameter(2, tokenHash)
+                .setParameter(3, now.minus(Signature.LINK_LIFETIME))
+                .setParameter(4, CampaignStatus.PUBLISHED.name())
+                .setParameter(5, now)
+                .getResultList();
+        if (ids.size() != 1) {
+            return false;
+        }
+        return confirm(((Number) ids.get(0)).longValue(), now);
     }
 
     /** Takes the job's row lock for the rest of the transaction; a second instance waits. */

@@ -43,7 +43,7 @@ public class SignatureWriter {
 
     /** Stores a new signature, or treats the attempt as a repeat when the address has signed. */
     public void sign(String slug, SignatureRequest request, boolean held, String clientAddress) {
-        Campaign campaign = open(slug);
+        PetitionWindow petition = open(slug);
         EmailAddress email = EmailAddress.parse(request.email()).orElseThrow(() -> new InputRejected("email", "validation.email"));
         Optional<Municipality> municipality = Optional.ofNullable(request.municipalityId())
                 .map(id -> municipalities.byId(id).orElseThrow(() -> new InputRejected("home", "validation.municipality")));
@@ -51,9 +51,10 @@ public class SignatureWriter {
         if (country == null || country.isBlank()) {
             throw new InputRejected("country", "validation.country");
         }
+        Campaign campaign = campaigns.reference(petition.id());
         Optional<Signature> existing = campaigns.signature(campaign, SignerAddress.key(email));
         if (existing.isPresent()) {
-            repeat(campaign, existing.get(), request);
+            repeat(petition, existing.get(), request);
             return;
         }
         String secret = Secrets.newSecret();
@@ -61,28 +62,34 @@ public class SignatureWriter {
                 request.consentUpdates(), request.shareName(), Secrets.hash(secret), clientAddress, held, clock.instant());
         signature.writeTo(language(request));
         campaigns.add(signature);
-        mailLink(campaign, email.value(), request, secret);
+        mailLink(petition, email.value(), request, secret);
     }
 
-    /** Confirms the signature the link belongs to, in a transaction of its own (see {@link Signing#confirm}). */
+    /**
+     * Confirms the signature the link belongs to, in a transaction of its own (see {@link
+     * Signing#confirm}). A usable link is confirmed by one statement; only a link that cannot be
+     * used is read, to tell why.
+     */
     public SignatureOutcome confirm(String token) {
-        return campaigns.signatureByToken(Secrets.hash(token)).map(s -> {
+        String hash = Secrets.hash(token);
+        if (campaigns.confirmByToken(hash, clock.instant())) {
+            return SignatureOutcome.CONFIRMED;
+        }
+        return campaigns.signatureByToken(hash).map(s -> {
             SignatureOutcome state = Signing.state(s, clock.instant());
-            if (state != SignatureOutcome.CONFIRMED) {
-                return state;
-            }
-            return campaigns.confirm(s.id(), clock.instant()) ? SignatureOutcome.CONFIRMED : SignatureOutcome.ALREADY_CONFIRMED;
+            // Usable when read means a confirmation of the same link won the race a moment ago.
+            return state == SignatureOutcome.CONFIRMED ? SignatureOutcome.ALREADY_CONFIRMED : state;
         }).orElse(SignatureOutcome.UNKNOWN);
     }
 
     /** A second attempt with an address that already signed (found after a race on the unique key). */
     public void again(String slug, SignatureRequest request) {
-        Campaign campaign = open(slug);
+        PetitionWindow petition = open(slug);
         EmailAddress email = EmailAddress.parse(request.email()).orElseThrow(() -> new InputRejected("email", "validation.email"));
-        campaigns.signature(campaign, SignerAddress.key(email)).ifPresent(s -> repeat(campaign, s, request));
+        campaigns.signature(campaigns.reference(petition.id()), SignerAddress.key(email)).ifPresent(s -> repeat(petition, s, request));
     }
 
-    private void repeat(Campaign campaign, Signature existing, SignatureRequest request) {
+    private void repeat(PetitionWindow campaign, Signature existing, SignatureRequest request) {
         String address = existing.email().orElse(null);
         if (address == null) {
             return;
@@ -97,13 +104,13 @@ public class SignatureWriter {
         }
     }
 
-    private void mailLink(Campaign campaign, String address, SignatureRequest request, String secret) {
+    private void mailLink(PetitionWindow campaign, String address, SignatureRequest request, String secret) {
         mail.send(address, language(request), Mail.SIGNATURE_CONFIRM, request.name().strip(), campaign.title(),
                 settings.link("/campaigns/confirm.xhtml?token=" + secret));
     }
 
-    private Campaign open(String slug) {
-        Campaign campaign = campaigns.bySlug(slug).filter(c -> c.status().isPublic() && c.hasPetition())
+    private PetitionWindow open(String slug) {
+        PetitionWindow campaign = campaigns.petitionWindow(slug).filter(PetitionWindow::isPublicPetition)
                 .orElseThrow(() -> new CampaignRuleBroken("campaign.error.noPetition"));
         if (!campaign.takesSignatures(clock.instant())) {
             throw new PetitionClosed();

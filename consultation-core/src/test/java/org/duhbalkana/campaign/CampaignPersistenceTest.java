@@ -115,6 +115,51 @@ class CampaignPersistenceTest {
         }
     }
 
+    private static String tokenOf(String email) {
+        return "hash-" + email.hashCode() + "-" + email.length();
+    }
+
+    private static boolean confirmByToken(Jpa jpa, String tokenHash, Instant now) {
+        return jpa.inTransaction(em -> new CampaignRepository(em).confirmByToken(tokenHash, now));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aLinkConfirmsInOneStatementOnceAndOnlyWhileItCanBeUsed(String name, Supplier<TestDatabase> database) {
+        try (TestDatabase db = database.get(); Jpa jpa = migrated(db)) {
+            long campaign = petition(jpa);
+            PetitionWindow window = jpa.inTransaction(em -> new CampaignRepository(em).petitionWindow("staza").orElseThrow());
+            assertThat(window.id()).isEqualTo(campaign);
+            assertThat(window.takesSignatures(NOW)).isTrue();
+            assertThat(window.takesSignatures(NOW.plus(Duration.ofDays(31)))).isFalse();
+
+            sign(jpa, campaign, "ana@example.org", null);
+            assertThat(confirmByToken(jpa, tokenOf("ana@example.org"), NOW.plusSeconds(5))).isTrue();
+            assertThat(confirmByToken(jpa, tokenOf("ana@example.org"), NOW.plusSeconds(6))).as("a link works once").isFalse();
+            assertThat(confirmByToken(jpa, "no-such-link", NOW.plusSeconds(6))).isFalse();
+
+            sign(jpa, campaign, "late@example.org", null);
+            assertThat(confirmByToken(jpa, tokenOf("late@example.org"), NOW.plus(Signature.LINK_LIFETIME).plusSeconds(1)))
+                    .as("expired").isFalse();
+            assertThat(confirmByToken(jpa, tokenOf("late@example.org"), NOW.plus(Signature.LINK_LIFETIME))).as("the last moment").isTrue();
+
+            // A fresh link was mailed: the one before it still works, once.
+            long renewed = sign(jpa, campaign, "again@example.org", null);
+            jpa.run(em -> em.find(Signature.class, renewed).newLink("fresh-link", NOW.plusSeconds(60)));
+            assertThat(confirmByToken(jpa, tokenOf("again@example.org"), NOW.plusSeconds(61))).isTrue();
+            assertThat(confirmByToken(jpa, "fresh-link", NOW.plusSeconds(62))).isFalse();
+
+            // A closed petition takes no confirmation.
+            sign(jpa, campaign, "closed@example.org", null);
+            jpa.run(em -> em.find(Campaign.class, campaign).close(NOW.plusSeconds(100)));
+            assertThat(confirmByToken(jpa, tokenOf("closed@example.org"), NOW.plusSeconds(101))).isFalse();
+
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM signature WHERE confirmed_at IS NOT NULL")).isEqualTo(3);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM signature WHERE confirmed_at IS NULL AND email = 'closed@example.org'"))
+                    .isEqualTo(1);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void batchesCountEveryConfirmedSignatureOnceWhilePeopleKeepConfirming(String name, Supplier<TestDatabase> database)

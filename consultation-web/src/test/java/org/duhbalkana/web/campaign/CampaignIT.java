@@ -377,6 +377,87 @@ class CampaignIT {
         return URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
     }
 
+    /** A news site's page (another origin) with a petition form that signs through our API. */
+    private static String embedPage(String site, String slug) {
+        return """
+                <!DOCTYPE html><html lang="bg"><head><meta charset="utf-8"><title>Видин днес</title></head><body>
+                <p>Подписи досега: <span id="count">…</span></p>
+                <form id="sign"><label>Име <input id="name"></label><label>Имейл <input id="email" type="email"></label>
+                <button id="send" type="submit">Подпиши</button></form><p id="result" role="status"></p>
+                <script>
+                const api = '%s/api/campaigns/%s';
+                fetch(api).then(r => r.json()).then(c => document.getElementById('count').textContent = c.petition.confirmedSignatures)
+                    .catch(e => document.getElementById('count').textContent = 'blocked');
+                document.getElementById('sign').addEventListener('submit', async e => {
+                    e.preventDefault();
+                    try {
+                        const r = await fetch(api + '/signatures', {method: 'POST', headers: {'Content-Type': 'application/json'},
+                            body: JSON.stringify({name: document.getElementById('name').value, email: document.getElementById('email').value,
+                                country: 'DE', consentSignature: true, language: 'bg'})});
+                        document.getElementById('result').textContent = r.status + ' ' + await r.text();
+                    } catch (err) {
+                        document.getElementById('result').textContent = 'blocked';
+                    }
+                });
+                </script></body></html>""".formatted(site, slug);
+    }
+
+    @Test
+    void aSigningFormEmbeddedOnAnotherSiteSignsThroughTheApiAndNothingElseCrossesOrigins() throws Exception {
+        String base = site.uri("").toString();
+        com.sun.net.httpserver.HttpServer news = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page = embedPage(base, DANUBE).getBytes(StandardCharsets.UTF_8);
+        news.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        news.start();
+        String email = "elena.embedded@abv.example";
+        try (org.duhbalkana.web.testing.Browser browser = new org.duhbalkana.web.testing.Browser()) {
+            org.openqa.selenium.WebDriver driver = browser.driver();
+            int before = count(DANUBE);
+            driver.get("http://127.0.0.1:" + news.getAddress().getPort() + "/vidin-dnes.html");
+            org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20));
+            wait.until(d -> !d.findElement(org.openqa.selenium.By.id("count")).getText().equals("…"));
+            // (other tests' confirmations may be counted meanwhile)
+            assertThat(Integer.parseInt(driver.findElement(org.openqa.selenium.By.id("count")).getText()))
+                    .as("the open data reads across origins").isBetween(before, count(DANUBE));
+            org.duhbalkana.web.testing.Browser.type(driver.findElement(org.openqa.selenium.By.id("name")), "Елена Христова");
+            org.duhbalkana.web.testing.Browser.type(driver.findElement(org.openqa.selenium.By.id("email")), email);
+            driver.findElement(org.openqa.selenium.By.id("send")).click();
+            wait.until(d -> !d.findElement(org.openqa.selenium.By.id("result")).getText().isEmpty());
+            assertThat(driver.findElement(org.openqa.selenium.By.id("result")).getText()).startsWith("202");
+            browser.screenshot("campaign-embedded-form");
+        } finally {
+            news.stop(0);
+        }
+        assertThat(query("SELECT language FROM signature WHERE email = '" + email + "'")).isEqualTo("bg");
+        assertThat(confirm(token(mailbox.await(email, "Дунав без пластмаса").body())).statusCode()).isEqualTo(200);
+        assertThat(query("SELECT confirmed_at IS NOT NULL FROM signature WHERE email = '" + email + "'")).isIn("1", "true");
+
+        // The preflights the browser sends: signing is allowed from anywhere, never with credentials;
+        // confirming a link or anything else that writes is not allowed across origins.
+        HttpResponse<String> signing = preflight("/api/campaigns/" + DANUBE + "/signatures", "POST");
+        assertThat(signing.statusCode()).isEqualTo(204);
+        assertThat(signing.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(signing.headers().firstValue("Access-Control-Allow-Headers").orElse("")).contains("Content-Type");
+        assertThat(signing.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(preflight("/api/signatures/confirmation", "POST").headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(preflight("/api/campaigns/" + DANUBE, "DELETE").headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        HttpResponse<String> read = Http.get(site.uri("/api/municipalities"), "Origin", "https://vidin-dnes.example");
+        assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(Http.get(site.uri("/campaigns/view.xhtml?slug=" + DANUBE), "Origin", "https://vidin-dnes.example")
+                .headers().firstValue("Access-Control-Allow-Origin")).as("pages are not shared across origins").isEmpty();
+    }
+
+    private static HttpResponse<String> preflight(String path, String method) {
+        return Http.send(HttpRequest.newBuilder(site.uri(path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://vidin-dnes.example").header("Access-Control-Request-Method", method)
+                .header("Access-Control-Request-Headers", "content-type").build());
+    }
+
     private static int count(String slug) {
         Matcher m = Pattern.compile("\"confirmedSignatures\":(\\d+)").matcher(api("/campaigns/" + slug).body());
         assertThat(m.find()).isTrue();

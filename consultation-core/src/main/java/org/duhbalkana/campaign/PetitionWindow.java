@@ -1,0 +1,17 @@
+package org.duhbalkana.campaign;
+
+import java.time.Instant;
+
+/** The little of a campaign that signing needs: whether its petition takes signatures, and what a mail names. */
+public record PetitionWindow(long id, String slug, String title, CampaignStatus status, boolean petition, Instant deadline) {
+
+    /** Public with a petition: it can be signed or, once closed, is answered as closed. */
+    boolean isPublicPetition() {
+        return status.isPublic() && petition;
+    }
+
+    /** The same rule as {@link Campaign#takesSignatures(Instant)}. */
+    boolean takesSignatures(Instant now) {
+        return petition && status == CampaignStatus.PUBLISHED && deadline.isAfter(now);
+    }
+}
