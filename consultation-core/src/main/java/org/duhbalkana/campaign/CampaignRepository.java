@@ -240,12 +240,30 @@ public class CampaignRepository {
     }
 
     /** Confirmed signers who agreed to hear about the campaign and whose address is still kept. */
-    public List<Signature> updateRecipients(Campaign campaign) {
-        return em.createQuery("SELECT s FROM Signature s WHERE s.campaign = :c AND s.consentUpdates = TRUE "
-                        + "AND s.confirmedAt IS NOT NULL AND s.invalidatedAt IS NULL AND s.email IS NOT NULL ORDER BY s.id",
+    private static final String CONSENTING = "s.consentUpdates = TRUE AND s.confirmedAt IS NOT NULL AND s.invalidatedAt IS NULL"
+            + " AND s.email IS NOT NULL";
+
+    /** Confirmed signers who asked for updates, in the order of their signatures, after the given one, a batch at a time. */
+    public List<Signature> updateRecipients(Campaign campaign, long afterSignature, int limit) {
+        return em.createQuery("SELECT s FROM Signature s WHERE s.campaign = :c AND s.id > :after AND " + CONSENTING + " ORDER BY s.id",
                         Signature.class)
                 .setParameter("c", campaign)
+                .setParameter("after", afterSignature)
+                .setMaxResults(limit)
                 .getResultList();
+    }
+
+    public int updateRecipientCount(Campaign campaign) {
+        return em.createQuery("SELECT COUNT(s) FROM Signature s WHERE s.campaign = :c AND " + CONSENTING, Long.class)
+                .setParameter("c", campaign)
+                .getSingleResult().intValue();
+    }
+
+    /** The oldest mailing not yet finished, if any. */
+    public Optional<CampaignMailing> nextMailing() {
+        return em.createQuery("SELECT m FROM CampaignMailing m WHERE m.finishedAt IS NULL ORDER BY m.id", CampaignMailing.class)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
     }
 
     /** Signatures held over a rate limit, waiting for a moderator. */
@@ -258,6 +276,10 @@ public class CampaignRepository {
     int clearHeld(Campaign campaign) {
         return em.createQuery("UPDATE Signature s SET s.held = FALSE WHERE s.campaign = :c AND s.held = TRUE AND s.invalidatedAt IS NULL")
                 .setParameter("c", campaign).executeUpdate();
+    }
+
+    public void add(CampaignMailing mailing) {
+        em.persist(mailing);
     }
 
     public void add(CampaignUpdate update) {

@@ -184,13 +184,16 @@ public class Campaigns {
         return caller.isPresent() && campaigns.bySlug(slug).filter(c -> c.isManagedBy(caller.get())).isPresent();
     }
 
+    /**
+     * Queues the mail to the consenting signers; {@link CampaignMailings} writes it to the outbox in
+     * batches within seconds. @return the consenting signers now
+     */
     private int mailSigners(Campaign campaign, Mail kind, String text) {
-        List<Signature> recipients = campaigns.updateRecipients(campaign);
-        String link = settings.link("/campaigns/view.xhtml?slug=" + campaign.slug()).toString();
-        for (Signature s : recipients) {
-            mail.send(s.email().orElseThrow(), s.language(), kind, s.name().orElse(""), campaign.title(), text, link);
+        int recipients = campaigns.updateRecipientCount(campaign);
+        if (recipients > 0) {
+            campaigns.add(new CampaignMailing(campaign, kind, text, recipients, clock.instant()));
         }
-        return recipients.size();
+        return recipients;
     }
 
     private void apply(Campaign campaign, CampaignDraft draft) {

@@ -160,6 +160,101 @@ class CampaignPersistenceTest {
         }
     }
 
+    private static CampaignMailings mailings(EntityManager em) {
+        CampaignMailings mailings = new CampaignMailings();
+        mailings.campaigns = new CampaignRepository(em);
+        mailings.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        mailings.mail = org.duhbalkana.notification.MailOutbox.writingTo(em, mailings.clock);
+        mailings.settings = org.duhbalkana.platform.config.Settings.read(new org.duhbalkana.platform.config.DefaultConfiguration(
+                java.util.Map.of("BASE_URL", "https://duhbalkana.example"), new java.util.Properties()));
+        return mailings;
+    }
+
+    private static int mailBatch(Jpa jpa) {
+        return jpa.inTransaction(em -> mailings(em).mailBatch());
+    }
+
+    /** Posts a mailing as the service does: the consenting signers counted, the mailing queued. */
+    private static int post(Jpa jpa, long campaign, String text) {
+        return jpa.inTransaction(em -> {
+            CampaignRepository repository = new CampaignRepository(em);
+            Campaign c = em.find(Campaign.class, campaign);
+            int recipients = repository.updateRecipientCount(c);
+            repository.add(new CampaignMailing(c, org.duhbalkana.notification.Mail.CAMPAIGN_UPDATE, text, recipients, NOW));
+            return recipients;
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anUpdateReachesEveryConsentingSignerOnceInBatchesEvenWithTwoJobsAtOnce(String name, Supplier<TestDatabase> database)
+            throws Exception {
+        try (TestDatabase db = database.get(); Jpa jpa = migrated(db)) {
+            long campaign = petition(jpa);
+            int consenting = 2 * CampaignMailings.BATCH + 234;
+            jpa.run(em -> {
+                Campaign c = em.find(Campaign.class, campaign);
+                for (int i = 0; i < consenting + 30; i++) {
+                    // the last 30: ten never confirmed, ten without consent, ten invalidated
+                    Signature s = new Signature(c, "Potpisnik " + i, EmailAddress.parse("signer" + i + "@example.org").orElseThrow(),
+                            Optional.empty(), "RS", i < consenting + 10 || i >= consenting + 20, false, "link-" + i, "192.0.2.1", false, NOW);
+                    if (i < consenting || i >= consenting + 10) {
+                        s.confirm(NOW);
+                    }
+                    if (i >= consenting + 20) {
+                        s.invalidate("one source", NOW);
+                    }
+                    em.persist(s);
+                }
+            });
+            assertThat(post(jpa, campaign, "Staza je ušla u plan za 2027.")).isEqualTo(consenting);
+
+            assertThat(mailBatch(jpa)).isEqualTo(CampaignMailings.BATCH);
+            assertThat(scalar(jpa, "SELECT mailed FROM campaign_mailing")).isEqualTo(CampaignMailings.BATCH);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM campaign_mailing WHERE finished_at IS NULL")).isEqualTo(1);
+            assertThat(mailBatch(jpa)).isEqualTo(CampaignMailings.BATCH);
+            assertThat(mailBatch(jpa)).isEqualTo(234);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM campaign_mailing WHERE finished_at IS NULL")).isZero();
+            assertThat(mailBatch(jpa)).as("nothing is mailed twice").isZero();
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM mail_message")).isEqualTo(consenting);
+            assertThat(scalar(jpa, "SELECT COUNT(DISTINCT recipient) FROM mail_message")).isEqualTo(consenting);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM mail_message WHERE body LIKE '%Staza je ušla u plan za 2027.%'"))
+                    .isEqualTo(consenting);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM mail_message WHERE recipient IN ('signer" + (consenting + 5)
+                    + "@example.org', 'signer" + (consenting + 15) + "@example.org', 'signer" + (consenting + 25) + "@example.org')"))
+                    .as("the unconfirmed, those who did not consent and the invalidated get nothing").isZero();
+
+            // Two instances' jobs at once: the job's lock lets one batch through at a time; each mail is written once.
+            post(jpa, campaign, "Druga vest.");
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> jobs = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    jobs.add(pool.submit(() -> {
+                        int written = 0;
+                        int batch;
+                        while ((batch = mailBatch(jpa)) > 0) {
+                            written += batch;
+                        }
+                        return written;
+                    }));
+                }
+                int written = 0;
+                for (Future<Integer> job : jobs) {
+                    written += job.get();
+                }
+                written += mailBatch(jpa); // a full last batch leaves the close to a later run
+                assertThat(written).isEqualTo(consenting);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM mail_message WHERE body LIKE '%Druga vest.%'")).isEqualTo(consenting);
+            assertThat(scalar(jpa, "SELECT COUNT(DISTINCT recipient) FROM mail_message WHERE body LIKE '%Druga vest.%'"))
+                    .isEqualTo(consenting);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM campaign_mailing WHERE finished_at IS NULL")).isZero();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void batchesCountEveryConfirmedSignatureOnceWhilePeopleKeepConfirming(String name, Supplier<TestDatabase> database)

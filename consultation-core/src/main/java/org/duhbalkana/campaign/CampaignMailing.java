@@ -1,0 +1,111 @@
+package org.duhbalkana.campaign;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import org.duhbalkana.notification.Mail;
+
+/**
+ * A mail to every confirmed signer of a petition who asked for updates (an organizer's update,
+ * the official response), written to the outbox in batches by {@link CampaignMailings}. It keeps
+ * the last signature mailed, in the order of their ids, so each batch takes up where the last
+ * one committed.
+ */
+@Entity
+@Table(name = "campaign_mailing")
+public class CampaignMailing {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "campaign_id", nullable = false)
+    private Campaign campaign;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, length = 30)
+    private Mail kind;
+
+    @Column(name = "body", nullable = false)
+    private String body;
+
+    /** Consenting signers when it was posted (for the organizer; the batches mail whoever consents when they run). */
+    @Column(name = "recipients", nullable = false)
+    private int recipients;
+
+    @Column(name = "mailed", nullable = false)
+    private int mailed;
+
+    @Column(name = "last_signature", nullable = false)
+    private long lastSignature;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected CampaignMailing() {
+        // for JPA
+    }
+
+    CampaignMailing(Campaign campaign, Mail kind, String body, int recipients, Instant now) {
+        this.campaign = campaign;
+        this.kind = kind;
+        this.body = body;
+        this.recipients = recipients;
+        this.createdAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Campaign campaign() {
+        return campaign;
+    }
+
+    public Mail kind() {
+        return kind;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public int recipients() {
+        return recipients;
+    }
+
+    public int mailed() {
+        return mailed;
+    }
+
+    long lastSignature() {
+        return lastSignature;
+    }
+
+    public Optional<Instant> finishedAt() {
+        return Optional.ofNullable(finishedAt);
+    }
+
+    /** A batch was written up to this signature; the last batch (a short one) finishes the mailing. */
+    void batchWritten(long lastSignatureId, int count, boolean last, Instant now) {
+        this.lastSignature = Math.max(lastSignature, lastSignatureId);
+        this.mailed += count;
+        if (last) {
+            this.finishedAt = now;
+        }
+    }
+}
