@@ -25,6 +25,11 @@ public class DemoAccounts {
 
     public static final String PASSWORD = "demo-lozinka-2026";
 
+    /** A demo account the other demo content refers to (it exists once the demo accounts are written). */
+    public static Account existing(AccountRepository accounts, String email) {
+        return accounts.byEmail(EmailAddress.parse(email).orElseThrow()).orElseThrow();
+    }
+
     private static final Logger LOG = Logger.getLogger(DemoAccounts.class.getName());
 
     /** A demo account: address, name, home, roles, the municipality it reviews. */

@@ -131,19 +131,20 @@ public class CampaignRepository {
      * surge).
      */
     public boolean confirmByToken(String tokenHash, Instant now) {
-        List<?> ids = em.createNativeQuery("SELECT s.id FROM signature s JOIN campaign c ON c.id = s.campaign_id"
-                        + " WHERE (s.token_hash = ? OR s.earlier_token = ?) AND s.confirmed_at IS NULL AND s.created_at >= ?"
-                        + " AND c.status = ? AND c.petition = TRUE AND c.deadline > ?")
-                .setParameter(1, tokenHash)
-                .setParameter(2, tokenHash)
-                .setParameter(3, now.minus(Signature.LINK_LIFETIME))
-                .setParameter(4, CampaignStatus.PUBLISHED.name())
-                .setParameter(5, now)
+        // JPQL, so that the times are bound as the entities store them (a native query bound
+        // java.time.Instant differently when the JVM's zone is not UTC); a projection builds no entity.
+        List<Long> ids = em.createQuery("SELECT s.id FROM Signature s JOIN s.campaign c"
+                        + " WHERE (s.tokenHash = :h OR s.earlierToken = :h) AND s.confirmedAt IS NULL AND s.createdAt >= :issuedAfter"
+                        + " AND c.status = :published AND c.petition = TRUE AND c.deadline > :now", Long.class)
+                .setParameter("h", tokenHash)
+                .setParameter("issuedAfter", now.minus(Signature.LINK_LIFETIME))
+                .setParameter("published", CampaignStatus.PUBLISHED)
+                .setParameter("now", now)
                 .getResultList();
         if (ids.size() != 1) {
             return false;
         }
-        return confirm(((Number) ids.get(0)).longValue(), now);
+        return confirm(ids.get(0), now);
     }
 
     /** Takes the job's row lock for the rest of the transaction; a second instance waits. */

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.duhbalkana.account.Account;
 import org.duhbalkana.account.AccountRepository;
-import org.duhbalkana.account.EmailAddress;
 import org.duhbalkana.account.Municipality;
 import org.duhbalkana.account.MunicipalityRepository;
 import org.duhbalkana.consultation.ConsultationRepository;
@@ -167,6 +166,6 @@ public class DemoCampaigns {
     }
 
     private Account demo(String email) {
-        return accounts.byEmail(EmailAddress.parse(email).orElseThrow()).orElseThrow();
+        return org.duhbalkana.account.DemoAccounts.existing(accounts, email);
     }
 }

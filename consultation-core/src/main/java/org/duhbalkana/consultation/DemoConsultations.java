@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.duhbalkana.account.Account;
 import org.duhbalkana.account.AccountRepository;
-import org.duhbalkana.account.EmailAddress;
 import org.duhbalkana.account.Municipality;
 import org.duhbalkana.account.MunicipalityRepository;
 import org.duhbalkana.platform.config.Settings;
@@ -196,6 +195,6 @@ public class DemoConsultations {
     }
 
     private Account demo(String email) {
-        return accounts.byEmail(EmailAddress.parse(email).orElseThrow()).orElseThrow();
+        return org.duhbalkana.account.DemoAccounts.existing(accounts, email);
     }
 }

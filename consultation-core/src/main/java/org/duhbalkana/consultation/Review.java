@@ -128,11 +128,11 @@ public class Review {
         rounds.countBy(round, "c.disposition").forEach((k, n) -> perDisposition.put(k == null ? "UNANSWERED" : k.toString(), n));
         java.util.Map<java.time.LocalDate, Long> perDay = new java.util.TreeMap<>();
         rounds.commentTimes(round).forEach(t -> perDay.merge(t.atZone(round.deadlineZone()).toLocalDate(), 1L, Long::sum));
-        return new Figures(perSection, perStance, perDisposition, perDay);
+        return new Figures(round.title(), perSection, perStance, perDisposition, perDay);
     }
 
-    /** What the reviewers' dashboard shows. */
-    public record Figures(java.util.Map<Integer, Long> perSection, java.util.Map<String, Long> perStance,
+    /** What the reviewers' dashboard shows, with the round's title. */
+    public record Figures(String title, java.util.Map<Integer, Long> perSection, java.util.Map<String, Long> perStance,
             java.util.Map<String, Long> perDisposition, java.util.Map<java.time.LocalDate, Long> perDay)
             implements java.io.Serializable {
     }

@@ -54,6 +54,7 @@ public class ConsultationViewBacking {
     private ConsultationRound round;
     private boolean loaded;
     private List<CommentView> comments;
+    private List<org.duhbalkana.consultation.Attachment> attachments;
     private Long total;
     private Boolean manager;
     private Long callerId;
@@ -74,8 +75,12 @@ public class ConsultationViewBacking {
     private final Map<Long, String> edits = new HashMap<>();
 
     /** The round's attachments (PDFs), as links for download. */
+    /** Read once per request: the page asks whether there are any, then lists them. */
     public java.util.List<org.duhbalkana.consultation.Attachment> getAttachments() {
-        return round() == null ? java.util.List.of() : reader.attachments(round());
+        if (attachments == null) {
+            attachments = round() == null ? java.util.List.of() : reader.attachments(round());
+        }
+        return attachments;
     }
 
     /** The campaign this visitor comments through, when the link named one that invites comments here. */
@@ -257,6 +262,7 @@ public class ConsultationViewBacking {
         loaded = false;
         round = null;
         comments = null;
+        attachments = null;
         total = null;
         shown = null;
     }

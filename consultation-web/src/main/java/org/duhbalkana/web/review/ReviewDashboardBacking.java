@@ -38,7 +38,7 @@ public class ReviewDashboardBacking implements Serializable {
     public void load() {
         try {
             figures = review.figures(slug == null ? "" : slug);
-            title = review.managed(slug).title();
+            title = figures.title();
         } catch (RuntimeException e) {
             Messages.show("dashboard", e);
         }

@@ -195,6 +195,9 @@ class CampaignJourneyIT {
             Browser.type(driver.findElement(By.id("organizer:update")), "Opština je zakazala sastanak 15. decembra.");
             organizer.clickAndWait(By.id("organizer:postUpdate"), By.cssSelector("#update-list li"));
             assertThat(driver.findElement(By.id("update-list")).getText()).contains("15. decembra");
+            assertThat(driver.findElement(By.id("messages")).getText()).as("the mail goes out in batches, soon after")
+                    .contains("It goes by mail, within a minute, to the signers who asked for updates.");
+            organizer.screenshot("campaign-update-posted");
             driver.get(url("/campaigns/dashboard.xhtml?slug=" + SLUG));
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#dashboard canvas")).isEmpty());
             assertThat(driver.findElement(By.id("days")).getText()).contains("3");
