@@ -7,7 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Counts signatures every few seconds, writes queued mail to signers in batches, closes and anonymizes campaigns every minute, and
+ * Counts signatures every few seconds, closes and anonymizes campaigns every minute, and
  * recounts every total at night. Each job locks its own row in the database, so two instances
  * of the site can both run them.
  */
@@ -22,9 +22,6 @@ public class CampaignScheduler {
     @Inject
     CampaignLifecycle lifecycle;
 
-    @Inject
-    CampaignMailings mailings;
-
     @Schedule(second = "*/3", minute = "*", hour = "*", persistent = false)
     void count() {
         try {
@@ -33,17 +30,6 @@ public class CampaignScheduler {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Counting signatures failed; the next run tries again", e);
-        }
-    }
-
-    @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
-    void mail() {
-        try {
-            while (mailings.mailBatch() > 0) {
-                // every batch waiting, each in its own transaction
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Mailing signers failed; the next run takes up where it stopped", e);
         }
     }
 

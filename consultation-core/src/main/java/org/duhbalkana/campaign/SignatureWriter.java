@@ -77,8 +77,12 @@ public class SignatureWriter {
         }
         return campaigns.signatureByToken(hash).map(s -> {
             SignatureOutcome state = Signing.state(s, clock.instant());
-            // Usable when read means a confirmation of the same link won the race a moment ago.
-            return state == SignatureOutcome.CONFIRMED ? SignatureOutcome.ALREADY_CONFIRMED : state;
+            if (state != SignatureOutcome.CONFIRMED) {
+                return state;
+            }
+            // Usable when read: confirm it by its key, as the rules of Signing.state say; if a
+            // confirmation of the same link won the race a moment ago, this one is told so.
+            return campaigns.confirm(s.id(), clock.instant()) ? SignatureOutcome.CONFIRMED : SignatureOutcome.ALREADY_CONFIRMED;
         }).orElse(SignatureOutcome.UNKNOWN);
     }
 

@@ -17,8 +17,11 @@ import org.duhbalkana.platform.config.Settings;
 
 /**
  * Sends queued mail through the SMTP server of {@code MAIL_HOST}/{@code MAIL_PORT} once the
- * transaction that queued it has committed. Without an SMTP server mail stays in the outbox,
- * where the dev outbox page shows it in demo mode.
+ * transaction that queued it has committed, on the server's managed executor: the request or job
+ * that wrote the mail does not wait for the SMTP server (a batch of 500 update mails, a surge of
+ * signatures). A mail the executor cannot take now is sent by {@link MailRetry} within a minute or
+ * two. Without an SMTP server mail stays in the outbox, where the dev outbox page shows it in
+ * demo mode.
  */
 @ApplicationScoped
 public class MailDelivery {
@@ -31,8 +34,18 @@ public class MailDelivery {
     @Inject
     MailOutbox outbox;
 
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued queued) {
-        deliver(queued.id());
+        if (settings.mail().isEmpty()) {
+            return;
+        }
+        try {
+            executor.execute(() -> deliver(queued.id()));
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+            LOG.fine(() -> "Mail " + queued.id() + " left for the retry: the executor is busy");
+        }
     }
 
     /** One delivery attempt, if an SMTP server is configured and the mail is still to be sent. */

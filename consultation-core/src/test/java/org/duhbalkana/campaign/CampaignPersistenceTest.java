@@ -160,6 +160,40 @@ class CampaignPersistenceTest {
         }
     }
 
+    /** A signature whose mailed link is {@code secret}, written at {@code at}. */
+    private static void signWithLink(Jpa jpa, long campaignId, String email, String secret, Instant at) {
+        jpa.run(em -> em.persist(new Signature(em.find(Campaign.class, campaignId), "Ana Ilić", EmailAddress.parse(email).orElseThrow(),
+                Optional.empty(), "DE", false, false, org.duhbalkana.platform.Secrets.hash(secret), "192.0.2.1", false, at)));
+    }
+
+    private static SignatureOutcome follow(Jpa jpa, String secret, Instant now) {
+        return jpa.inTransaction(em -> {
+            SignatureWriter writer = new SignatureWriter();
+            writer.campaigns = new CampaignRepository(em);
+            writer.clock = Clock.fixed(now, ZoneOffset.UTC);
+            return writer.confirm(secret);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void followingALinkTellsWhatHappened(String name, Supplier<TestDatabase> database) {
+        try (TestDatabase db = database.get(); Jpa jpa = migrated(db)) {
+            long campaign = petition(jpa);
+            signWithLink(jpa, campaign, "ana@example.org", "secret-ana", NOW);
+            signWithLink(jpa, campaign, "late@example.org", "secret-late", NOW.minus(Signature.LINK_LIFETIME).minusSeconds(1));
+            signWithLink(jpa, campaign, "closed@example.org", "secret-closed", NOW);
+
+            assertThat(follow(jpa, "secret-ana", NOW.plusSeconds(1))).isEqualTo(SignatureOutcome.CONFIRMED);
+            assertThat(follow(jpa, "secret-ana", NOW.plusSeconds(2))).isEqualTo(SignatureOutcome.ALREADY_CONFIRMED);
+            assertThat(follow(jpa, "secret-late", NOW)).isEqualTo(SignatureOutcome.EXPIRED);
+            assertThat(follow(jpa, "no-such-secret", NOW)).isEqualTo(SignatureOutcome.UNKNOWN);
+            jpa.run(em -> em.find(Campaign.class, campaign).close(NOW.plusSeconds(3)));
+            assertThat(follow(jpa, "secret-closed", NOW.plusSeconds(4))).isEqualTo(SignatureOutcome.CLOSED);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM signature WHERE confirmed_at IS NOT NULL")).isEqualTo(1);
+        }
+    }
+
     private static CampaignMailings mailings(EntityManager em) {
         CampaignMailings mailings = new CampaignMailings();
         mailings.campaigns = new CampaignRepository(em);

@@ -49,7 +49,7 @@ public final class TestDatabase implements AutoCloseable {
             Path dir = Files.createTempDirectory("duh-h2-");
             // Kept open until the test JVM ends: a database closed by its last connection and
             // reopened while other threads connect has, rarely, left a session without LEGACY mode.
-            return new TestDatabase("H2", "jdbc:h2:file:" + dir.resolve("consultation").toAbsolutePath() + ";DB_CLOSE_DELAY=-1",
+            return new TestDatabase("H2", "jdbc:h2:file:" + dir.resolve("consultation").toAbsolutePath() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000",
                     "consultation", "consultation", () -> { });
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

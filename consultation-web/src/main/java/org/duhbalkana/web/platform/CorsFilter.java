@@ -25,23 +25,21 @@ public class CorsFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getHeader("Origin") == null) {
-            chain.doFilter(request, response);
-            return;
-        }
         boolean signing = SIGNATURES.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
         String asked = request.getHeader("Access-Control-Request-Method");
-        if ("OPTIONS".equals(request.getMethod()) && asked != null) {
+        if ("OPTIONS".equals(request.getMethod()) && asked != null && request.getHeader("Origin") != null) {
             // A preflight: allowed, it gets the allowing headers; refused, it gets none and the browser stops there.
             if (allowed(asked, signing)) {
                 response.setHeader("Access-Control-Allow-Origin", "*");
-                response.setHeader("Access-Control-Allow-Methods", signing ? "GET, POST" : "GET");
+                response.setHeader("Access-Control-Allow-Methods", signing ? "GET, HEAD, POST" : "GET, HEAD");
                 response.setHeader("Access-Control-Allow-Headers", "Content-Type, Accept-Language");
                 response.setHeader("Access-Control-Max-Age", "86400");
             }
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
+        // On every allowed answer, asked across origins or not, so that a copy kept by a shared
+        // cache (or by PageCacheFilter) carries it too.
         if (allowed(request.getMethod(), signing)) {
             response.setHeader("Access-Control-Allow-Origin", "*");
         }
@@ -49,6 +47,6 @@ public class CorsFilter extends HttpFilter {
     }
 
     private static boolean allowed(String method, boolean signing) {
-        return "GET".equals(method) || ("POST".equals(method) && signing);
+        return "GET".equals(method) || "HEAD".equals(method) || ("POST".equals(method) && signing);
     }
 }

@@ -437,8 +437,10 @@ class CampaignIT {
         assertThat(confirm(token(mailbox.await(email, "Дунав без пластмаса").body())).statusCode()).isEqualTo(200);
         assertThat(query("SELECT confirmed_at IS NOT NULL FROM signature WHERE email = '" + email + "'")).isIn("1", "true");
 
-        // The preflights the browser sends: signing is allowed from anywhere, never with credentials;
-        // confirming a link or anything else that writes is not allowed across origins.
+        // The preflights the browser sends: signing is allowed from anywhere, never with credentials.
+        // Confirming a link is refused a preflight: a page elsewhere can neither post it as JSON nor
+        // read its answer (a plain form post still reaches it, as any form can; the link's secret is
+        // what protects it).
         HttpResponse<String> signing = preflight("/api/campaigns/" + DANUBE + "/signatures", "POST");
         assertThat(signing.statusCode()).isEqualTo(204);
         assertThat(signing.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
