@@ -41,6 +41,17 @@ public class SignatureWriter {
     @Inject
     Clock clock;
 
+    @Inject
+    org.duhbalkana.platform.throttle.Throttle throttle;
+
+    /**
+     * Mails about repeated attempts to one address for one petition: at most three an hour,
+     * whoever makes the attempts (our form, a script, a form on another site). Beyond that the
+     * attempt is answered as always and nothing is mailed, so an address cannot be flooded.
+     */
+    static final org.duhbalkana.platform.throttle.ThrottleRule REPEAT_MAILS = new org.duhbalkana.platform.throttle.ThrottleRule(
+            "SIGN_REPEAT_MAIL", 3, java.time.Duration.ofHours(1), false, java.time.Duration.ofHours(1));
+
     /** Stores a new signature, or treats the attempt as a repeat when the address has signed. */
     public void sign(String slug, SignatureRequest request, boolean held, String clientAddress) {
         PetitionWindow petition = open(slug);
@@ -97,6 +108,11 @@ public class SignatureWriter {
         String address = existing.email().orElse(null);
         if (address == null) {
             return;
+        }
+        try {
+            throttle.take(REPEAT_MAILS, campaign.id() + ":" + SignerAddress.key(EmailAddress.parse(address).orElseThrow()));
+        } catch (org.duhbalkana.platform.TooManyAttempts enough) {
+            return; // the earlier mails (and the earlier link) stand
         }
         if (existing.isConfirmed()) {
             mail.send(address, language(request), Mail.SIGNATURE_AGAIN, existing.name().orElse(""), campaign.title(),

@@ -377,6 +377,31 @@ class CampaignIT {
         return URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
     }
 
+    @Test
+    void repeatedAttemptsWithOneAddressMailItAtMostThreeMoreTimesAnHour() throws Exception {
+        String email = "mira.repeat@example.org";
+        String json = signature("Mira Jovanović", email, "\"country\":\"AT\"");
+        HttpResponse<String> first = sign(DANUBE, json);
+        assertThat(first.statusCode()).isEqualTo(202);
+        mailbox.await(email, "Confirm your signature");
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> again = sign(DANUBE, json);
+            assertThat(again.statusCode()).isEqualTo(202);
+            assertThat(again.body()).as("every attempt gets the same answer").isEqualTo(first.body());
+        }
+        Instant until = Instant.now().plus(Duration.ofSeconds(20));
+        while (mailbox.count(email) < 4 && Instant.now().isBefore(until)) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(2000); // anything more would have arrived by now
+        assertThat(mailbox.count(email)).as("the first mail and three for repeats").isEqualTo(4);
+        assertThat(query("SELECT COUNT(*) FROM signature WHERE email = '" + email + "'")).isEqualTo("1");
+        // The attempts that were not mailed changed no link: the newest link mailed still confirms
+        // (mail is delivered in parallel, so it is looked for among the links mailed).
+        List<String> links = mailbox.all().stream().filter(m -> m.to().equals(email)).map(m -> token(m.body())).toList();
+        assertThat(links).doesNotHaveDuplicates().anySatisfy(link -> assertThat(confirm(link).body()).contains("\"outcome\":\"CONFIRMED\""));
+    }
+
     /** A news site's page (another origin) with a petition form that signs through our API. */
     private static String embedPage(String site, String slug) {
         return """
