@@ -1,7 +1,8 @@
 -- Mail to a petition's signers (an update, the official response) is written to the outbox in
 -- batches by a job, not in the transaction that posts it: a petition with tens of thousands of
 -- consenting signers would otherwise write them all in one transaction. The row keeps where the
--- job got to, so a restart neither loses nor repeats a mail.
+-- job got to, so a restart neither loses nor repeats a mail; a mailing whose batch keeps failing
+-- is set aside after five failures, so that it does not hold up the others.
 
 CREATE TABLE campaign_mailing (
     id              BIGINT      NOT NULL AUTO_INCREMENT,
@@ -11,6 +12,7 @@ CREATE TABLE campaign_mailing (
     recipients      INT         NOT NULL,
     mailed          INT         NOT NULL DEFAULT 0,
     last_signature  BIGINT      NOT NULL DEFAULT 0,
+    failures        INT         NOT NULL DEFAULT 0,
     created_at      DATETIME(6) NOT NULL,
     finished_at     DATETIME(6) NULL,
     CONSTRAINT pk_campaign_mailing PRIMARY KEY (id),

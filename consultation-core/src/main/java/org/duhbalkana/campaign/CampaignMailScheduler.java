@@ -38,6 +38,11 @@ public class CampaignMailScheduler {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Mailing signers failed; the next run takes up where it stopped", e);
+            try {
+                mailings.batchFailed();
+            } catch (RuntimeException again) {
+                LOG.log(Level.WARNING, "Could not count the failed mailing batch", again);
+            }
         } finally {
             running.set(false);
         }

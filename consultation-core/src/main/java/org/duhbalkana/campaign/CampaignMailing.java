@@ -25,6 +25,8 @@ import org.duhbalkana.notification.Mail;
 @Table(name = "campaign_mailing")
 public class CampaignMailing {
 
+    public static final int MAX_FAILURES = 5;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -49,6 +51,10 @@ public class CampaignMailing {
 
     @Column(name = "last_signature", nullable = false)
     private long lastSignature;
+
+    /** Batches that failed; at {@link #MAX_FAILURES} the mailing is set aside for someone to look at. */
+    @Column(name = "failures", nullable = false)
+    private int failures;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -98,6 +104,14 @@ public class CampaignMailing {
 
     public Optional<Instant> finishedAt() {
         return Optional.ofNullable(finishedAt);
+    }
+
+    public int failures() {
+        return failures;
+    }
+
+    void batchFailed() {
+        failures++;
     }
 
     /** A batch was written up to this signature; the last batch (a short one) finishes the mailing. */

@@ -20,6 +20,8 @@ import org.duhbalkana.platform.config.Settings;
 @Stateless
 public class CampaignMailings {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CampaignMailings.class.getName());
+
     /** Mails written in one transaction. */
     static final int BATCH = 500;
 
@@ -34,6 +36,21 @@ public class CampaignMailings {
 
     @Inject
     Clock clock;
+
+    /**
+     * Counts a failed batch against the mailing it was for (the oldest waiting: the failed batch
+     * wrote nothing). At the fifth failure the mailing is set aside and the next one goes ahead.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void batchFailed() {
+        campaigns.lockJob("campaign-mailing", clock.instant());
+        campaigns.nextMailing().ifPresent(mailing -> {
+            mailing.batchFailed();
+            if (mailing.failures() >= CampaignMailing.MAX_FAILURES) {
+                LOG.severe(() -> "Mailing " + mailing.id() + " failed " + mailing.failures() + " times and is set aside");
+            }
+        });
+    }
 
     /** One batch of the oldest unfinished mailing. @return mails written (0 when nothing is waiting) */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

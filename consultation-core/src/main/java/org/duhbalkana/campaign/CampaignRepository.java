@@ -260,9 +260,11 @@ public class CampaignRepository {
                 .getSingleResult().intValue();
     }
 
-    /** The oldest mailing not yet finished, if any. */
+    /** The oldest mailing not yet finished nor set aside after failing, if any. */
     public Optional<CampaignMailing> nextMailing() {
-        return em.createQuery("SELECT m FROM CampaignMailing m WHERE m.finishedAt IS NULL ORDER BY m.id", CampaignMailing.class)
+        return em.createQuery("SELECT m FROM CampaignMailing m WHERE m.finishedAt IS NULL AND m.failures < :max ORDER BY m.id",
+                        CampaignMailing.class)
+                .setParameter("max", CampaignMailing.MAX_FAILURES)
                 .setMaxResults(1)
                 .getResultStream().findFirst();
     }

@@ -291,6 +291,35 @@ class CampaignPersistenceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aMailingWhoseBatchesKeepFailingIsSetAsideAndTheNextGoesAhead(String name, Supplier<TestDatabase> database) {
+        try (TestDatabase db = database.get(); Jpa jpa = migrated(db)) {
+            long campaign = petition(jpa);
+            jpa.run(em -> {
+                Signature s = new Signature(em.find(Campaign.class, campaign), "Ana Ilić", EmailAddress.parse("ana@example.org").orElseThrow(),
+                        Optional.empty(), "RS", true, false, "link-ana", "192.0.2.1", false, NOW);
+                s.confirm(NOW);
+                em.persist(s);
+            });
+            post(jpa, campaign, "Prva vest.");
+            post(jpa, campaign, "Druga vest.");
+            for (int failure = 1; failure < CampaignMailing.MAX_FAILURES; failure++) {
+                jpa.run(em -> mailings(em).batchFailed());
+            }
+            assertThat(scalar(jpa, "SELECT failures FROM campaign_mailing WHERE body = 'Prva vest.'")).isEqualTo(CampaignMailing.MAX_FAILURES - 1);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM mail_message")).isZero();
+
+            jpa.run(em -> mailings(em).batchFailed()); // the fifth: set aside
+            assertThat(mailBatch(jpa)).isEqualTo(1);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM mail_message WHERE body LIKE '%Druga vest.%'")).isEqualTo(1);
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM mail_message WHERE body LIKE '%Prva vest.%'")).isZero();
+            assertThat(scalar(jpa, "SELECT COUNT(*) FROM campaign_mailing WHERE body = 'Prva vest.' AND finished_at IS NULL"))
+                    .as("set aside, not finished: someone can look at it").isEqualTo(1);
+            assertThat(mailBatch(jpa)).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void batchesCountEveryConfirmedSignatureOnceWhilePeopleKeepConfirming(String name, Supplier<TestDatabase> database)
             throws Exception {
         try (TestDatabase db = database.get(); Jpa jpa = migrated(db)) {
