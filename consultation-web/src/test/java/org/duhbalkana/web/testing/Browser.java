@@ -53,11 +53,21 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * A wait of up to 20 s that looks again when the page is being replaced under it (Chromium
+     * then answers for an element of the old page with "Node … does not belong to the document").
+     */
+    private org.openqa.selenium.support.ui.WebDriverWait waitUp() {
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
+    }
+
     /** Clicks and waits (up to 20 s) until the element that shows the outcome is there. */
     public void clickAndWait(org.openqa.selenium.By button, org.openqa.selenium.By outcome) {
         driver.findElement(button).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(outcome));
+        waitUp().until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(outcome));
     }
 
     /** Clicks and waits (up to 20 s) until the page is replaced by the answer to the click. */
@@ -71,8 +81,7 @@ public final class Browser implements AutoCloseable {
     /** Clicks and waits (up to 20 s) until the element holds the text (for pages that show a message already). */
     public void clickAndWaitForText(org.openqa.selenium.By button, org.openqa.selenium.By outcome, String text) {
         driver.findElement(button).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(outcome, text));
+        waitUp().until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(outcome, text));
     }
 
     /**
