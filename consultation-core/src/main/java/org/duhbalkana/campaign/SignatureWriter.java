@@ -109,9 +109,7 @@ public class SignatureWriter {
         if (address == null) {
             return;
         }
-        try {
-            throttle.take(REPEAT_MAILS, campaign.id() + ":" + SignerAddress.key(EmailAddress.parse(address).orElseThrow()));
-        } catch (org.duhbalkana.platform.TooManyAttempts enough) {
+        if (!mayMailAgain(campaign, address)) {
             return; // the earlier mails (and the earlier link) stand
         }
         if (existing.isConfirmed()) {
@@ -122,6 +120,26 @@ public class SignatureWriter {
             existing.newLink(Secrets.hash(secret), clock.instant());
             mailLink(campaign, address, request, secret);
         }
+    }
+
+    /**
+     * Counts a repeat mail to the address. Two repeats at the same moment may race to create the
+     * address's counter (in a transaction of its own, so the loser's failure leaves this one
+     * intact); the loser counts again, and if the counter is still busy, the others mail it.
+     */
+    private boolean mayMailAgain(PetitionWindow campaign, String address) {
+        String subject = campaign.id() + ":" + SignerAddress.key(EmailAddress.parse(address).orElseThrow());
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                throttle.take(REPEAT_MAILS, subject);
+                return true;
+            } catch (org.duhbalkana.platform.TooManyAttempts enough) {
+                return false;
+            } catch (jakarta.ejb.EJBException race) {
+                // the counter was created by the other attempt a moment ago: count again
+            }
+        }
+        return false;
     }
 
     private void mailLink(PetitionWindow campaign, String address, SignatureRequest request, String secret) {
