@@ -9,7 +9,6 @@ CREATE TABLE campaign_mailing (
     campaign_id     BIGINT      NOT NULL,
     kind            VARCHAR(30) NOT NULL,
     body            TEXT        NOT NULL,
-    recipients      INT         NOT NULL,
     mailed          INT         NOT NULL DEFAULT 0,
     last_signature  BIGINT      NOT NULL DEFAULT 0,
     failures        INT         NOT NULL DEFAULT 0,

@@ -325,6 +325,11 @@ public class Campaign {
 
     /** Whether its petition takes signatures now. */
     public boolean takesSignatures(Instant now) {
+        return takesSignatures(petition, status, deadline, now);
+    }
+
+    /** The rule, also for what signing reads of a campaign ({@link PetitionWindow}). */
+    static boolean takesSignatures(boolean petition, CampaignStatus status, Instant deadline, Instant now) {
         return petition && status == CampaignStatus.PUBLISHED && deadline.isAfter(now);
     }
 

@@ -42,10 +42,6 @@ public class CampaignMailing {
     @Column(name = "body", nullable = false)
     private String body;
 
-    /** Consenting signers when it was posted (for the organizer; the batches mail whoever consents when they run). */
-    @Column(name = "recipients", nullable = false)
-    private int recipients;
-
     @Column(name = "mailed", nullable = false)
     private int mailed;
 
@@ -66,11 +62,11 @@ public class CampaignMailing {
         // for JPA
     }
 
-    CampaignMailing(Campaign campaign, Mail kind, String body, int recipients, Instant now) {
+    /** The batches mail whoever consents when they run. */
+    CampaignMailing(Campaign campaign, Mail kind, String body, Instant now) {
         this.campaign = campaign;
         this.kind = kind;
         this.body = body;
-        this.recipients = recipients;
         this.createdAt = now;
     }
 
@@ -88,10 +84,6 @@ public class CampaignMailing {
 
     public String body() {
         return body;
-    }
-
-    public int recipients() {
-        return recipients;
     }
 
     public int mailed() {

@@ -24,10 +24,8 @@ import org.duhbalkana.consultation.ConsultationRound;
 import org.duhbalkana.moderation.AuditAction;
 import org.duhbalkana.moderation.AuditLog;
 import org.duhbalkana.notification.Mail;
-import org.duhbalkana.notification.MailOutbox;
 import org.duhbalkana.platform.AccessDenied;
 import org.duhbalkana.platform.InputRejected;
-import org.duhbalkana.platform.config.Settings;
 import org.duhbalkana.text.Language;
 
 /**
@@ -52,12 +50,6 @@ public class Campaigns {
 
     @Inject
     AuditLog audit;
-
-    @Inject
-    MailOutbox mail;
-
-    @Inject
-    Settings settings;
 
     @Inject
     Clock clock;
@@ -191,7 +183,7 @@ public class Campaigns {
     private int mailSigners(Campaign campaign, Mail kind, String text) {
         int recipients = campaigns.updateRecipientCount(campaign);
         if (recipients > 0) {
-            campaigns.add(new CampaignMailing(campaign, kind, text, recipients, clock.instant()));
+            campaigns.add(new CampaignMailing(campaign, kind, text, clock.instant()));
         }
         return recipients;
     }

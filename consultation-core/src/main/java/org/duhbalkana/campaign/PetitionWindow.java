@@ -10,8 +10,8 @@ public record PetitionWindow(long id, String slug, String title, CampaignStatus 
         return status.isPublic() && petition;
     }
 
-    /** The same rule as {@link Campaign#takesSignatures(Instant)}. */
+    /** The rule of {@link Campaign#takesSignatures(Instant)}. */
     boolean takesSignatures(Instant now) {
-        return petition && status == CampaignStatus.PUBLISHED && deadline.isAfter(now);
+        return Campaign.takesSignatures(petition, status, deadline, now);
     }
 }

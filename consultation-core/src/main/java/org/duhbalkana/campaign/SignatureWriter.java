@@ -123,23 +123,13 @@ public class SignatureWriter {
     }
 
     /**
-     * Counts a repeat mail to the address. Two repeats at the same moment may race to create the
-     * address's counter (in a transaction of its own, so the loser's failure leaves this one
-     * intact); the loser counts again, and if the counter is still busy, the others mail it.
+     * Counts a repeat mail to the address (in a transaction of its own, so a lost race for the
+     * address's counter leaves this one intact); if the counter stays busy, the other attempts mail it.
      */
     private boolean mayMailAgain(PetitionWindow campaign, String address) {
         String subject = campaign.id() + ":" + SignerAddress.key(EmailAddress.parse(address).orElseThrow());
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                throttle.take(REPEAT_MAILS, subject);
-                return true;
-            } catch (org.duhbalkana.platform.TooManyAttempts enough) {
-                return false;
-            } catch (jakarta.ejb.EJBException race) {
-                // the counter was created by the other attempt a moment ago: count again
-            }
-        }
-        return false;
+        return org.duhbalkana.platform.throttle.Throttle.takeOnceRaced(throttle, REPEAT_MAILS, subject)
+                == org.duhbalkana.platform.throttle.Throttle.Taken.TAKEN;
     }
 
     private void mailLink(PetitionWindow campaign, String address, SignatureRequest request, String secret) {

@@ -12,7 +12,6 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import org.duhbalkana.platform.RequestOrigin;
 import org.duhbalkana.platform.Secrets;
-import org.duhbalkana.platform.TooManyAttempts;
 import org.duhbalkana.platform.throttle.Throttle;
 import org.duhbalkana.platform.throttle.ThrottleRule;
 
@@ -25,8 +24,6 @@ import org.duhbalkana.platform.throttle.ThrottleRule;
 @Stateless
 @PermitAll
 public class Signing {
-
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Signing.class.getName());
 
     /** Signatures one network address gives in an hour before the next ones are held. */
     public static final ThrottleRule PER_ADDRESS =
@@ -95,17 +92,7 @@ public class Signing {
         if (PER_ADDRESS.free() >= UNLIMITED) {
             return false; // no per-address limit (load tests from one machine)
         }
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                throttle.take(PER_ADDRESS, address);
-                return false;
-            } catch (TooManyAttempts over) {
-                return true;
-            } catch (EJBException race) {
-                LOG.fine(() -> "Signing counter busy, retrying: " + race.getMessage());
-            }
-        }
-        return false;
+        return Throttle.takeOnceRaced(throttle, PER_ADDRESS, address) == Throttle.Taken.REFUSED;
     }
 
     /** What the link would do, without doing it (for the page a mailed link opens). */

@@ -214,7 +214,7 @@ class CampaignPersistenceTest {
             CampaignRepository repository = new CampaignRepository(em);
             Campaign c = em.find(Campaign.class, campaign);
             int recipients = repository.updateRecipientCount(c);
-            repository.add(new CampaignMailing(c, org.duhbalkana.notification.Mail.CAMPAIGN_UPDATE, text, recipients, NOW));
+            repository.add(new CampaignMailing(c, org.duhbalkana.notification.Mail.CAMPAIGN_UPDATE, text, NOW));
             return recipients;
         });
     }

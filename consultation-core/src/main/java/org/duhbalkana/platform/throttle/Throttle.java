@@ -62,6 +62,35 @@ public class Throttle {
         count(rule, subject);
     }
 
+    /** What {@link #takeOnceRaced} came to. */
+    public enum Taken {
+        /** Counted, within the limit. */
+        TAKEN,
+        /** Over the limit. */
+        REFUSED,
+        /** The subject's counter could not be written (two attempts kept racing for it). */
+        BUSY
+    }
+
+    /**
+     * {@link #take} through the bean, once more when this attempt lost the race with another first
+     * attempt to create the subject's counter (that shows only when the bean's own transaction
+     * commits, so the caller, outside it, tries again and now finds the counter).
+     */
+    public static Taken takeOnceRaced(Throttle throttle, ThrottleRule rule, String subject) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                throttle.take(rule, subject);
+                return Taken.TAKEN;
+            } catch (TooManyAttempts over) {
+                return Taken.REFUSED;
+            } catch (jakarta.ejb.EJBException race) {
+                // the other attempt created the counter a moment ago: count again
+            }
+        }
+        return Taken.BUSY;
+    }
+
     /** Forgets the subject's attempts (after a successful sign-in). */
     public void clear(ThrottleRule rule, String subject) {
         ThrottleEntry entry = em.find(ThrottleEntry.class, new ThrottleEntry.Key(rule.scope(), hash(subject)));
