@@ -28,7 +28,6 @@ public class Comment {
 
     public static final int MAX_LENGTH = 3000;
     public static final int MAX_REASON = 3000;
-    public static final int FLAGS_TO_HIDE = 3;
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
 
     @Id
@@ -133,8 +132,12 @@ public class Comment {
             throw new ConsultationRuleBroken("consultation.error.editWindow");
         }
         round.requireOpenFor(editor, now);
-        if (status != CommentStatus.VISIBLE) {
+        if (status == CommentStatus.HIDDEN) {
             throw new ConsultationRuleBroken("consultation.error.hidden");
+        }
+        if (status == CommentStatus.PENDING) {
+            // the moderators decide on the text that was flagged, not on a new one
+            throw new ConsultationRuleBroken("consultation.error.underReview");
         }
         this.body = Texts.required(text, MAX_LENGTH, "consultation.error.commentLength");
         this.searchText = org.duhbalkana.text.SearchText.column(body);
@@ -170,12 +173,20 @@ public class Comment {
         endorsementCount++;
     }
 
-    /** One more person flags it; after three it is hidden until a moderator decides. */
+    /**
+     * One more person flags it (the service checks who may, and how often). Flags never hide a
+     * comment: it stays shown, marked as under review, until a moderator hides or restores it.
+     */
     void flagged() {
         flagCount++;
-        if (flagCount >= FLAGS_TO_HIDE && status == CommentStatus.VISIBLE) {
+        if (status == CommentStatus.VISIBLE) {
             status = CommentStatus.PENDING;
         }
+    }
+
+    /** Whether it waits for a moderator's decision (flagged, still shown). */
+    public boolean isUnderReview() {
+        return status == CommentStatus.PENDING;
     }
 
     /** A moderator hides it, with a reason shown in its place. */
@@ -184,7 +195,7 @@ public class Comment {
         this.status = CommentStatus.HIDDEN;
     }
 
-    /** A moderator shows it again; its flags are forgotten. */
+    /** A moderator shows it again (no longer under review); its flags are forgotten. */
     public void restore() {
         this.status = CommentStatus.VISIBLE;
         this.hiddenReason = null;
@@ -208,15 +219,19 @@ public class Comment {
         this.dispositionReason = clean;
         this.answeredBy = reviewer;
         this.answeredAt = now;
+        round.answersChanged();
     }
 
     public boolean isAnswered() {
         return disposition != null;
     }
 
-    /** Whether this comment must be answered before the report: every comment a moderator has not hidden. */
+    /**
+     * Whether this comment must be answered before the report: every comment, hidden ones too (a
+     * hidden comment appears in the report with the reason for hiding it and its answer).
+     */
     public boolean needsAnswer() {
-        return status != CommentStatus.HIDDEN;
+        return true;
     }
 
     public Long id() {

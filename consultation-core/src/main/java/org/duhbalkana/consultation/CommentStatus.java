@@ -3,8 +3,11 @@ package org.duhbalkana.consultation;
 /** Whether a comment is shown. */
 public enum CommentStatus {
     VISIBLE,
-    /** Hidden automatically after three flags, until a moderator decides. */
+    /**
+     * Flagged: still shown, marked as under review, until a moderator hides or restores it. A
+     * round's report waits until no comment is pending.
+     */
     PENDING,
-    /** Hidden by a moderator, with a public reason. */
+    /** Hidden by a moderator, with a public reason (shown in its place and in the report). */
     HIDDEN
 }

@@ -33,8 +33,16 @@ public record CommentView(
         List<CommentView> replies) implements java.io.Serializable {
 
     static CommentView of(Comment c, boolean showDisposition, List<CommentView> replies) {
+        return of(c, showDisposition, replies, c.status() != CommentStatus.HIDDEN);
+    }
+
+    /** As the round's reviewers see it in their queue: the text of a hidden comment too, since they answer it. */
+    static CommentView forReviewers(Comment c) {
+        return of(c, true, List.of(), true);
+    }
+
+    private static CommentView of(Comment c, boolean showDisposition, List<CommentView> replies, boolean shown) {
         Account author = c.author();
-        boolean shown = c.status() == CommentStatus.VISIBLE;
         return new CommentView(c.id(), c.parent().map(Comment::id).orElse(null),
                 c.section().map(Section::number).orElse(null),
                 author.isDeleted() ? null : author.displayName(), author.isDeleted(), author.id(), c.stance(),
@@ -45,12 +53,18 @@ public record CommentView(
                 c.version(), c.campaignId().orElse(null), c.asWritten(), replies);
     }
 
-    /** Whether the author may still change it: in the first 15 minutes, while shown. */
+    /** Whether the author may still change it: in the first 15 minutes, while shown and not under review. */
     public boolean editableAt(java.time.Instant now) {
         return status == CommentStatus.VISIBLE && !now.isAfter(createdAt.plus(Comment.EDIT_WINDOW));
     }
 
+    /** Hidden by a moderator: the reason is shown instead of the text. */
     public boolean isHidden() {
-        return status != CommentStatus.VISIBLE;
+        return status == CommentStatus.HIDDEN;
+    }
+
+    /** Flagged and still shown, until a moderator decides. */
+    public boolean isUnderReview() {
+        return status == CommentStatus.PENDING;
     }
 }

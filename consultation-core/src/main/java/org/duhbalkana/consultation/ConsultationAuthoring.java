@@ -47,7 +47,14 @@ public class ConsultationAuthoring {
     @Resource
     SessionContext session;
 
-    /** A new draft round; the caller must review at least one of its organizers. */
+    @jakarta.inject.Inject
+    org.duhbalkana.moderation.AuditLog audit;
+
+    /**
+     * A new draft round; the caller must review at least one of its organizers. Every other
+     * municipality named is invited (audited): the round cannot be scheduled until a reviewer of
+     * each accepts.
+     */
     public ConsultationRound create(@NotNull String slug, @NotNull String title, @NotNull String summary,
             @NotNull String languageTag, @NotNull List<String> organizerCodes) {
         Account caller = Managers.caller(session, accounts);
@@ -58,14 +65,80 @@ public class ConsultationAuthoring {
         }
         Language language = language(languageTag);
         ConsultationRound round = new ConsultationRound(slug, title, summary, language, organizers, caller, clock.instant());
-        if (!round.isManagedBy(caller)) {
+        if (!caller.has(org.duhbalkana.account.Role.ADMINISTRATOR) && organizers.stream().noneMatch(caller::reviews)) {
             throw new AccessDenied();
         }
         if (rounds.bySlug(slug).isPresent()) {
             throw new InputRejected("slug", "consultation.error.slugTaken");
         }
+        List<Municipality> invited = round.namedBy(caller, clock.instant());
         rounds.add(round);
+        for (Municipality m : invited) {
+            audit.record(caller.id(), caller.displayName(), org.duhbalkana.moderation.AuditAction.ORGANIZER_INVITED,
+                    round.slug(), m.code());
+        }
         return round;
+    }
+
+    /** A reviewer of an invited municipality accepts to organize the round with the others (audited). */
+    public void accept(@NotNull String slug, @NotNull String municipalityCode) {
+        answerInvitation(slug, municipalityCode, true);
+    }
+
+    /** A reviewer of an invited municipality declines: it is taken off the round (audited). */
+    public void decline(@NotNull String slug, @NotNull String municipalityCode) {
+        answerInvitation(slug, municipalityCode, false);
+    }
+
+    private void answerInvitation(String slug, String municipalityCode, boolean accept) {
+        Account caller = Managers.caller(session, accounts);
+        ConsultationRound round = rounds.bySlugLocked(slug).orElseThrow(() -> new InputRejected("slug", "consultation.error.noRound"));
+        Municipality municipality = municipalities.byCode(municipalityCode)
+                .orElseThrow(() -> new ConsultationRuleBroken("consultation.error.notInvited"));
+        if (!caller.reviews(municipality)) {
+            throw new AccessDenied();
+        }
+        if (accept) {
+            round.accept(municipality, caller, clock.instant());
+        } else {
+            round.decline(municipality, caller, clock.instant());
+        }
+        audit.record(caller.id(), caller.displayName(), accept ? org.duhbalkana.moderation.AuditAction.ORGANIZER_ACCEPTED
+                : org.duhbalkana.moderation.AuditAction.ORGANIZER_DECLINED, round.slug(), municipality.code());
+    }
+
+    /** The rounds whose organizers the caller is invited to join, as a reviewer, with the municipalities invited. */
+    public List<OrganizerConsent> invitations() {
+        Account caller = Managers.caller(session, accounts);
+        List<OrganizerConsent> open = rounds.openInvitations(caller.reviewerOf());
+        open.forEach(c -> c.round().title());
+        return open;
+    }
+
+    /**
+     * A round as its editor page shows it: to its managers, and read-only to reviewers of a
+     * municipality invited to organize it (so they can read it before they accept).
+     */
+    public ConsultationRound forEditorPage(@NotNull String slug) {
+        ConsultationRound round = rounds.bySlug(slug).orElseThrow(() -> new InputRejected("slug", "consultation.error.noRound"));
+        Account caller = Managers.caller(session, accounts);
+        if (!round.isManagedBy(caller) && round.invitationsFor(caller).isEmpty()) {
+            throw new AccessDenied();
+        }
+        round.sections().size();
+        round.translations().size();
+        round.consents().size();
+        return round;
+    }
+
+    /** Whether the caller may change this round (a reviewer of an organizer that accepted, or an administrator). */
+    public boolean canEdit(@NotNull String slug) {
+        return rounds.bySlug(slug).map(r -> r.isManagedBy(Managers.caller(session, accounts))).orElse(false);
+    }
+
+    /** The invited organizers of this round the caller may accept or decline for. */
+    public List<Municipality> myInvitations(@NotNull String slug) {
+        return rounds.bySlug(slug).map(r -> r.invitationsFor(Managers.caller(session, accounts))).orElse(List.of());
     }
 
     public void describe(@NotNull String slug, @NotNull String title, @NotNull String summary, @NotNull Set<String> tags) {
@@ -150,6 +223,7 @@ public class ConsultationAuthoring {
         Managers.managerOf(round, session, accounts);
         round.sections().size();
         round.translations().size();
+        round.consents().size();
         return round;
     }
 }

@@ -140,21 +140,103 @@ public class ConsultationRepository {
                 .getResultList();
     }
 
-    /** How many comments still need an answer. */
+    /** How many comments still need an answer (hidden ones too: they appear in the report with their answer). */
     public long unanswered(ConsultationRound round) {
-        return em.createQuery("SELECT COUNT(c) FROM Comment c WHERE c.round = :round AND c.disposition IS NULL "
-                        + "AND c.status <> :hidden", Long.class)
+        return em.createQuery("SELECT COUNT(c) FROM Comment c WHERE c.round = :round AND c.disposition IS NULL", Long.class)
                 .setParameter("round", round)
-                .setParameter("hidden", CommentStatus.HIDDEN)
                 .getSingleResult();
     }
 
-    /** How many comments need an answer at all (answered or not). */
+    /** How many comments need an answer at all (answered or not): every comment of the round. */
     public long toAnswer(ConsultationRound round) {
-        return em.createQuery("SELECT COUNT(c) FROM Comment c WHERE c.round = :round AND c.status <> :hidden", Long.class)
+        return em.createQuery("SELECT COUNT(c) FROM Comment c WHERE c.round = :round", Long.class)
                 .setParameter("round", round)
-                .setParameter("hidden", CommentStatus.HIDDEN)
                 .getSingleResult();
+    }
+
+    /** How many of the round's comments wait for a moderator's decision: while any does, the report waits. */
+    public long pendingModeration(ConsultationRound round) {
+        return em.createQuery("SELECT COUNT(c) FROM Comment c WHERE c.round = :round AND c.status = :pending", Long.class)
+                .setParameter("round", round)
+                .setParameter("pending", CommentStatus.PENDING)
+                .getSingleResult();
+    }
+
+    /** The round, its row locked until the transaction ends (two reviewers signing its report at once). */
+    public Optional<ConsultationRound> bySlugLocked(String slug) {
+        return em.createQuery("SELECT r FROM ConsultationRound r WHERE r.slug = :slug", ConsultationRound.class)
+                .setParameter("slug", slug)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * Locks the account's row until the transaction ends, so that its comments or flags are
+     * counted and written one at a time (two requests at once cannot both pass a limit).
+     */
+    public void lockAccount(long accountId) {
+        em.find(org.duhbalkana.account.Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** How many comments and replies the account wrote after this instant, and the oldest of them. */
+    public Counted commentsSince(long accountId, Instant since) {
+        Object[] row = em.createQuery("SELECT COUNT(c), MIN(c.createdAt) FROM Comment c WHERE c.author.id = :account "
+                        + "AND c.createdAt > :since", Object[].class)
+                .setParameter("account", accountId)
+                .setParameter("since", since)
+                .getSingleResult();
+        return new Counted(((Number) row[0]).longValue(), (Instant) row[1]);
+    }
+
+    /** How many comments the account flagged after this instant, and the oldest of those flags. */
+    public Counted flagsSince(long accountId, Instant since) {
+        Object[] row = em.createQuery("SELECT COUNT(f), MIN(f.createdAt) FROM Flag f WHERE f.accountId = :account "
+                        + "AND f.createdAt > :since", Object[].class)
+                .setParameter("account", accountId)
+                .setParameter("since", since)
+                .getSingleResult();
+        return new Counted(((Number) row[0]).longValue(), (Instant) row[1]);
+    }
+
+    /** How many of the round's comments the account has flagged. */
+    public long flagsOnRound(long accountId, ConsultationRound round) {
+        return em.createQuery("SELECT COUNT(f) FROM Flag f WHERE f.accountId = :account AND f.subjectId IN "
+                        + "(SELECT c.id FROM Comment c WHERE c.round = :round)", Long.class)
+                .setParameter("account", accountId)
+                .setParameter("round", round)
+                .getSingleResult();
+    }
+
+    /** A count, and the oldest instant counted (null when none). */
+    public record Counted(long count, Instant oldest) {
+    }
+
+    /** The flags on these comments, with who flagged them (display name), oldest first. */
+    public List<FlagView> flagsOn(List<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT f.subjectId, f.accountId, a.displayName, f.reason, f.createdAt FROM Flag f, "
+                        + "org.duhbalkana.account.Account a WHERE a.id = f.accountId AND f.subjectId IN :ids "
+                        + "ORDER BY f.subjectId, f.createdAt", Object[].class)
+                .setParameter("ids", commentIds)
+                .getResultList().stream()
+                .map(row -> new FlagView(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
+                        (String) row[3], (Instant) row[4]))
+                .toList();
+    }
+
+    /** The open invitations to organize a round, for these municipalities, oldest first, with their rounds. */
+    public List<OrganizerConsent> openInvitations(java.util.Collection<Long> municipalityIds) {
+        if (municipalityIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT c FROM OrganizerConsent c JOIN FETCH c.round WHERE c.municipality.id IN :ids "
+                        + "AND c.status = :invited ORDER BY c.id", OrganizerConsent.class)
+                .setParameter("ids", municipalityIds)
+                .setParameter("invited", OrganizerConsent.Status.INVITED)
+                .getResultList();
     }
 
     public long commentCount(ConsultationRound round) {
@@ -227,16 +309,21 @@ public class ConsultationRepository {
         return query.setMaxResults(limit).getResultList();
     }
 
-    /** Comments waiting for a moderator: hidden by flags, or flagged and still shown; oldest first. */
+    /** Comments waiting for a moderator (flagged, still shown, under review), oldest first, by keyset. */
     public List<Comment> moderationQueue(long afterId, int limit) {
         return em.createQuery("SELECT c FROM Comment c JOIN FETCH c.author JOIN FETCH c.round "
-                        + "WHERE (c.status = :pending OR (c.status = :visible AND c.flagCount > 0)) AND c.id > :after "
-                        + "ORDER BY c.id", Comment.class)
+                        + "WHERE c.status = :pending AND c.id > :after ORDER BY c.id", Comment.class)
                 .setParameter("pending", CommentStatus.PENDING)
-                .setParameter("visible", CommentStatus.VISIBLE)
                 .setParameter("after", afterId)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** How many comments wait for a moderator. */
+    public long moderationQueueSize() {
+        return em.createQuery("SELECT COUNT(c) FROM Comment c WHERE c.status = :pending", Long.class)
+                .setParameter("pending", CommentStatus.PENDING)
+                .getSingleResult();
     }
 
     /** The round's comments counted by one expression (over the comment {@code c} and its section {@code s}). */

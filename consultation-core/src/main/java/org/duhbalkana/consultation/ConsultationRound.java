@@ -110,6 +110,14 @@ public class ConsultationRound {
     @CollectionTable(name = "round_translation", joinColumns = @JoinColumn(name = "round_id"))
     private List<Translation> translations = new ArrayList<>();
 
+    /**
+     * The consent of the organizers: invitations, acceptances, refusals and the report's
+     * signatures. An organizer without one (a round written before consent was asked) counts as
+     * having accepted.
+     */
+    @OneToMany(mappedBy = "round", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    private List<OrganizerConsent> consents = new ArrayList<>();
+
     /** Shown in the script it is written in: the authors asked that it not be transliterated. */
     @Column(name = "as_written", nullable = false)
     private boolean asWritten;
@@ -264,6 +272,9 @@ public class ConsultationRound {
      */
     public void schedule(Instant opens, Instant closes, String shortReason, Instant now) {
         requireDraft();
+        if (!awaitingConsent().isEmpty()) {
+            throw new ConsultationRuleBroken("consultation.error.awaitingConsent");
+        }
         if (ordered().isEmpty()) {
             throw new ConsultationRuleBroken("consultation.error.noSections");
         }
@@ -301,14 +312,147 @@ public class ConsultationRound {
 
     /** Publishes the consultation report: only when closed and every comment is answered. */
     public void publishReport(long unanswered, Instant now) {
+        publishReport(unanswered, 0, now);
+    }
+
+    /**
+     * Publishes the consultation report: only when closed, every comment (hidden ones too) is
+     * answered, and no comment waits for a moderator's decision.
+     */
+    public void publishReport(long unanswered, long pendingModeration, Instant now) {
+        requireReportReady(unanswered, pendingModeration);
+        status = RoundStatus.REPORT_PUBLISHED;
+        reportPublishedAt = now;
+    }
+
+    private void requireReportReady(long unanswered, long pendingModeration) {
         if (status != RoundStatus.CLOSED) {
             throw new ConsultationRuleBroken("consultation.error.notClosed");
         }
         if (unanswered > 0) {
             throw new ConsultationRuleBroken("consultation.error.unanswered", unanswered);
         }
-        status = RoundStatus.REPORT_PUBLISHED;
-        reportPublishedAt = now;
+        if (pendingModeration > 0) {
+            throw new ConsultationRuleBroken("consultation.error.pendingModeration", pendingModeration);
+        }
+    }
+
+    // ----- the organizers' consent
+
+    /**
+     * Records who named the organizers: the municipalities the creator reviews accept by naming
+     * themselves; every other one is invited, and takes part only once one of its own reviewers
+     * accepts. An administrator reviews none, so every organizer of their round is invited.
+     *
+     * @return the municipalities invited
+     */
+    public List<Municipality> namedBy(Account creator, Instant now) {
+        requireDraft();
+        if (!consents.isEmpty()) {
+            throw new IllegalStateException("the organizers of " + slug + " are already named");
+        }
+        List<Municipality> invited = new ArrayList<>();
+        organizers.stream().sorted(java.util.Comparator.comparing(Municipality::code)).forEach(m -> {
+            boolean own = creator.reviews(m);
+            consents.add(new OrganizerConsent(this, m, own ? OrganizerConsent.Status.ACCEPTED : OrganizerConsent.Status.INVITED,
+                    creator.id(), now));
+            if (!own) {
+                invited.add(m);
+            }
+        });
+        return invited;
+    }
+
+    /** A reviewer of an invited municipality accepts: the municipality organizes the round with the others. */
+    public void accept(Municipality municipality, Account reviewer, Instant now) {
+        invitation(municipality, reviewer).answer(OrganizerConsent.Status.ACCEPTED, reviewer.id(), now);
+    }
+
+    /**
+     * A reviewer of an invited municipality declines: it is taken off the round (the refusal stays
+     * on record). Were it the only organizer left, it stays, and the round cannot be scheduled.
+     */
+    public void decline(Municipality municipality, Account reviewer, Instant now) {
+        invitation(municipality, reviewer).answer(OrganizerConsent.Status.DECLINED, reviewer.id(), now);
+        if (organizers.size() > 1) {
+            organizers.remove(municipality);
+        }
+    }
+
+    private OrganizerConsent invitation(Municipality municipality, Account reviewer) {
+        requireDraft();
+        if (!reviewer.reviews(municipality) || !organizers.contains(municipality)) {
+            throw new ConsultationRuleBroken("consultation.error.notInvited");
+        }
+        return consent(municipality).filter(c -> c.status() == OrganizerConsent.Status.INVITED)
+                .orElseThrow(() -> new ConsultationRuleBroken("consultation.error.notInvited"));
+    }
+
+    public Optional<OrganizerConsent> consent(Municipality municipality) {
+        return consents.stream().filter(c -> c.municipality().equals(municipality)).findFirst();
+    }
+
+    public List<OrganizerConsent> consents() {
+        return Collections.unmodifiableList(consents);
+    }
+
+    /** Whether this organizer takes part: it accepted, or was never asked (a round written before consent was asked). */
+    private boolean takesPart(Municipality municipality) {
+        return consent(municipality).map(OrganizerConsent::isAccepted).orElse(true);
+    }
+
+    /** The organizers that have not accepted (yet): while there is one, the round cannot be scheduled. */
+    public Set<Municipality> awaitingConsent() {
+        Set<Municipality> waiting = new HashSet<>();
+        organizers.stream().filter(m -> !takesPart(m)).forEach(waiting::add);
+        return waiting;
+    }
+
+    /** The invited organizers this account reviews and may accept or decline for. */
+    public List<Municipality> invitationsFor(Account account) {
+        return organizers.stream().filter(account::reviews)
+                .filter(m -> consent(m).map(c -> c.status() == OrganizerConsent.Status.INVITED).orElse(false)).toList();
+    }
+
+    /** The organizers that take part and that this account reviews: it answers comments and signs the report for them. */
+    public List<Municipality> answeredForBy(Account account) {
+        return organizers.stream().filter(account::reviews).filter(this::takesPart).toList();
+    }
+
+    /**
+     * A reviewer signs the report for the organizers they review (only once it may be published);
+     * the report is published once every organizer has signed.
+     *
+     * @return the organizers signed for
+     */
+    public List<Municipality> signReport(Account reviewer, long unanswered, long pendingModeration, Instant now) {
+        requireReportReady(unanswered, pendingModeration);
+        List<Municipality> mine = answeredForBy(reviewer);
+        if (mine.isEmpty()) {
+            throw new ConsultationRuleBroken("consultation.error.cannotSign");
+        }
+        for (Municipality m : mine) {
+            OrganizerConsent consent = consent(m).orElseGet(() -> {
+                OrganizerConsent implicit = new OrganizerConsent(this, m, OrganizerConsent.Status.ACCEPTED, reviewer.id(), now);
+                consents.add(implicit);
+                return implicit;
+            });
+            consent.sign(reviewer.id(), now);
+        }
+        return mine;
+    }
+
+    /** The organizers that have not signed the report yet. */
+    public List<Municipality> unsigned() {
+        return organizers.stream().filter(m -> consent(m).map(c -> !c.isSigned()).orElse(true))
+                .sorted(java.util.Comparator.comparing(Municipality::code)).toList();
+    }
+
+    /** An answer changed: the report's signatures no longer cover it, and are withdrawn. */
+    void answersChanged() {
+        if (status == RoundStatus.CLOSED) {
+            consents.forEach(OrganizerConsent::unsign);
+        }
     }
 
     // ----- comments
@@ -330,7 +474,7 @@ public class ConsultationRound {
         if (parent.round() != this || parent.parent().isPresent()) {
             throw new ConsultationRuleBroken("consultation.error.replyLevel");
         }
-        if (parent.status() != CommentStatus.VISIBLE) {
+        if (parent.status() == CommentStatus.HIDDEN) {
             throw new ConsultationRuleBroken("consultation.error.hidden");
         }
         return new Comment(this, parent.section().orElse(null), parent, author, Stance.NEUTRAL, text, now);
@@ -345,9 +489,17 @@ public class ConsultationRound {
         }
     }
 
-    /** Whether the account may author and answer for this round: a reviewer of an organizer, or an administrator. */
+    /**
+     * Whether the account may write and see this round as its own: a reviewer of an organizer that
+     * takes part (not one merely invited), or an administrator.
+     */
     public boolean isManagedBy(Account account) {
-        return account.has(Role.ADMINISTRATOR) || organizers.stream().anyMatch(account::reviews);
+        return account.has(Role.ADMINISTRATOR) || organizers.stream().anyMatch(m -> account.reviews(m) && takesPart(m));
+    }
+
+    /** Whether the account answers comments for this round: a reviewer of an organizer that takes part. */
+    public boolean isAnsweredBy(Account account) {
+        return !answeredForBy(account).isEmpty();
     }
 
     // ----- reading

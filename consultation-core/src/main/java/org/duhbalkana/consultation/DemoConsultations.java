@@ -76,6 +76,9 @@ public class DemoConsultations {
         tourism.addSection("Finansiranje", "Mere se finansiraju iz budžeta opština i iz programa prekogranične saradnje Srbija–Bugarska.");
         tourism.translate(Language.EN, "Cross-border tourism programme Zaječar–Vidin 2027",
                 "A draft joint programme of the two municipalities for tourism along the border: trails, information in both languages and joint promotion.");
+        // A joint round: Zaječar's reviewer named Vidin, and Vidin's reviewer accepted (both consent).
+        tourism.namedBy(organizer, now);
+        tourism.accept(municipalities.byCode("vidin").orElseThrow(), demo("reviewer.vidin@demo.example"), now);
         tourism.schedule(now, now.plus(Duration.ofDays(40)), null, now);
         tourism.advance(now);
 

@@ -24,4 +24,16 @@ final class Managers {
         }
         return caller;
     }
+
+    /**
+     * The caller, if they answer comments and sign the report for this round: a reviewer of an
+     * organizer that accepted (an administrator speaks for no municipality).
+     */
+    static Account answererOf(ConsultationRound round, SessionContext session, AccountRepository accounts) {
+        Account caller = caller(session, accounts);
+        if (!round.isAnsweredBy(caller)) {
+            throw new AccessDenied();
+        }
+        return caller;
+    }
 }

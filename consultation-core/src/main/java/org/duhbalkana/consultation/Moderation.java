@@ -13,12 +13,16 @@ import org.duhbalkana.account.Groups;
 import org.duhbalkana.moderation.AuditAction;
 import org.duhbalkana.moderation.AuditLog;
 
-/** Moderators work the queue of flagged comments: hide with a public reason, restore, block the author; in bulk. */
+/**
+ * Moderators work the queue of flagged comments (still shown, under review): they see why and by
+ * whom each was flagged, a page at a time, and decide: hide with a public reason, or restore;
+ * block the author; in bulk.
+ */
 @Stateless
 @RolesAllowed(Groups.MODERATOR)
 public class Moderation {
 
-    public static final int PAGE_SIZE = 50;
+    public static final int PAGE_SIZE = 25;
 
     @Inject
     ConsultationRepository rounds;
@@ -32,8 +36,29 @@ public class Moderation {
     @Resource
     SessionContext session;
 
-    public List<Comment> queue(long afterId) {
-        return rounds.moderationQueue(afterId, PAGE_SIZE);
+    /** A page of the queue, oldest first, after the comment with this id (0: the first page). */
+    public QueuePage queue(long afterId) {
+        List<Comment> page = rounds.moderationQueue(Math.max(0, afterId), PAGE_SIZE + 1);
+        boolean more = page.size() > PAGE_SIZE;
+        List<Comment> shown = more ? page.subList(0, PAGE_SIZE) : page;
+        java.util.Map<Long, List<FlagView>> flags = new java.util.HashMap<>();
+        for (FlagView f : rounds.flagsOn(shown.stream().map(Comment::id).toList())) {
+            flags.computeIfAbsent(f.commentId(), id -> new java.util.ArrayList<>()).add(f);
+        }
+        List<QueueItem> items = shown.stream().map(c -> new QueueItem(c.id(), c.round().slug(), c.round().title(),
+                c.author().isDeleted() ? "" : c.author().displayName(), c.author().id(), c.body(), c.status(), c.flagCount(),
+                c.createdAt(), List.copyOf(flags.getOrDefault(c.id(), List.of())))).toList();
+        return new QueuePage(items, more, rounds.moderationQueueSize());
+    }
+
+    /** A comment in the queue, with its flags. */
+    public record QueueItem(long id, String roundSlug, String roundTitle, String author, long authorId, String text,
+            CommentStatus status, int flagCount, java.time.Instant createdAt, List<FlagView> flags)
+            implements java.io.Serializable {
+    }
+
+    /** A page of the queue; whether more follow; how many wait in all. */
+    public record QueuePage(List<QueueItem> items, boolean hasMore, long total) implements java.io.Serializable {
     }
 
     public void hide(@NotNull List<Long> commentIds, @NotNull String publicReason) {

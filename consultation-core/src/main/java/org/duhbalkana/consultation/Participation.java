@@ -7,14 +7,23 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.duhbalkana.account.Account;
 import org.duhbalkana.account.AccountRepository;
 import org.duhbalkana.account.Groups;
+import org.duhbalkana.platform.RequestOrigin;
+import org.duhbalkana.platform.config.Settings;
+import org.duhbalkana.platform.throttle.Throttle;
+import org.duhbalkana.platform.throttle.ThrottleRule;
 
 /**
  * Citizens take part: comment on a section or the whole draft, reply, edit within 15 minutes,
- * endorse others' comments once, flag a comment, follow a round. Only verified accounts comment.
+ * endorse others' comments once, flag a comment, follow a round. Only confirmed accounts comment
+ * and flag (checked against the account as it is now). Comments and replies are limited per
+ * account and per network address in ten minutes, flags per account per hour and per round
+ * ({@link Settings.Limits}); a flag never hides a comment, it puts it under review.
  */
 @Stateless
 public class Participation {
@@ -30,6 +39,18 @@ public class Participation {
 
     @Resource
     SessionContext session;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Throttle throttle;
+
+    @Inject
+    RequestOrigin origin;
+
+    static final Duration COMMENT_WINDOW = Duration.ofMinutes(10);
+    static final Duration FLAG_WINDOW = Duration.ofHours(1);
 
     /**
      * @param sectionNumber the section commented on, or 0 for the whole draft
@@ -52,6 +73,7 @@ public class Participation {
         Account me = me();
         Comment comment = round.comment(me, section, stance, text, clock.instant());
         comment.showAsWritten(me, asWritten);
+        withinCommentLimits(me);
         rounds.add(comment);
         return comment;
     }
@@ -67,6 +89,7 @@ public class Participation {
         Account me = me();
         Comment reply = parent.round().reply(me, parent, text, clock.instant());
         reply.showAsWritten(me, asWritten);
+        withinCommentLimits(me);
         rounds.add(reply);
         return reply;
     }
@@ -97,14 +120,67 @@ public class Participation {
         return true;
     }
 
-    /** Anyone signed in may flag a comment, once, with a reason; after three flags it is hidden for review. */
+    /**
+     * A confirmed account flags a comment, once, with a reason. The comment stays shown, marked as
+     * under review, until a moderator hides or restores it. Refused for an account that has not
+     * confirmed its address (as it is now, whatever its session says), over the limits per hour
+     * and per round, and for a comment already hidden.
+     */
     @RolesAllowed({Groups.CITIZEN, Groups.UNVERIFIED})
     public void flag(long commentId, @NotNull String reason) {
+        Account me = me();
+        if (!me.isVerified()) {
+            throw new ConsultationRuleBroken("consultation.error.flagNotVerified");
+        }
         Comment comment = comment(commentId);
+        if (comment.status() == CommentStatus.HIDDEN) {
+            throw new ConsultationRuleBroken("consultation.error.hidden");
+        }
         String clean = Texts.required(reason, 500, "moderation.error.reason");
-        if (rounds.flag(comment, me().id(), clean, clock.instant())) {
+        Instant now = clock.instant();
+        rounds.lockAccount(me.id());
+        Settings.Limits limits = settings.limits();
+        ConsultationRepository.Counted lastHour = rounds.flagsSince(me.id(), now.minus(FLAG_WINDOW));
+        if (lastHour.count() >= limits.flagsPerHour()) {
+            throw new ConsultationRuleBroken("consultation.error.flagLimitHour", limits.flagsPerHour(),
+                    minutesUntil(lastHour.oldest().plus(FLAG_WINDOW), now));
+        }
+        if (rounds.flagsOnRound(me.id(), comment.round()) >= limits.flagsPerRound()) {
+            throw new ConsultationRuleBroken("consultation.error.flagLimitRound", limits.flagsPerRound());
+        }
+        if (rounds.flag(comment, me.id(), clean, now)) {
             comment.flagged();
         }
+    }
+
+    /**
+     * Refuses a comment or reply over the limits: per account (counted from the comments
+     * themselves, the account's row locked so that two at once cannot both pass) and per network
+     * address (counted by the platform's throttle) in ten minutes.
+     */
+    private void withinCommentLimits(Account me) {
+        Instant now = clock.instant();
+        Settings.Limits limits = settings.limits();
+        rounds.lockAccount(me.id());
+        ConsultationRepository.Counted recent = rounds.commentsSince(me.id(), now.minus(COMMENT_WINDOW));
+        if (recent.count() >= limits.commentsPerAccount()) {
+            throw new ConsultationRuleBroken("consultation.error.commentLimitAccount", limits.commentsPerAccount(),
+                    minutesUntil(recent.oldest().plus(COMMENT_WINDOW), now));
+        }
+        java.util.Optional<String> address = origin.address();
+        if (address.isPresent()) {
+            ThrottleRule rule = new ThrottleRule("COMMENT_ADDRESS", limits.commentsPerAddress(), COMMENT_WINDOW, false,
+                    COMMENT_WINDOW);
+            if (Throttle.takeOnceRaced(throttle, rule, address.get()) != Throttle.Taken.TAKEN) {
+                throw new ConsultationRuleBroken("consultation.error.commentLimitAddress");
+            }
+        }
+    }
+
+    /** Whole minutes from now until then, at least one. */
+    private static long minutesUntil(Instant then, Instant now) {
+        long seconds = Math.max(0, Duration.between(now, then).getSeconds());
+        return Math.max(1, (seconds + 59) / 60);
     }
 
     @RolesAllowed({Groups.CITIZEN, Groups.UNVERIFIED})

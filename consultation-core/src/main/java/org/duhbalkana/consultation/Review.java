@@ -65,7 +65,7 @@ public class Review {
         for (Map.Entry<Long, Integer> entry : commentVersions.entrySet()) {
             Comment comment = rounds.comment(entry.getKey())
                     .orElseThrow(() -> new ConsultationRuleBroken("consultation.error.noComment"));
-            Account manager = Managers.managerOf(comment.round(), session, accounts);
+            Account manager = Managers.answererOf(comment.round(), session, accounts);
             reviewer = manager;
             if (comment.version() != entry.getValue()) {
                 throw new ConcurrentAnswer();
@@ -96,7 +96,7 @@ public class Review {
         java.util.Optional<Section> section = sectionNumber == 0 ? java.util.Optional.empty() : round.section(sectionNumber);
         return rounds.reviewQueue(round, section, java.util.Optional.ofNullable(stance), java.util.Optional.ofNullable(answered),
                         flaggedOnly, afterId, PAGE_SIZE).stream()
-                .map(c -> CommentView.of(c, true, java.util.List.of())).toList();
+                .map(CommentView::forReviewers).toList();
     }
 
     /** The round as its reviewers see it (drafts and all). */
@@ -110,7 +110,8 @@ public class Review {
     public Progress progress(@NotNull String slug) {
         ConsultationRound round = round(slug);
         long total = rounds.toAnswer(round);
-        return new Progress(total - rounds.unanswered(round), total);
+        return new Progress(total - rounds.unanswered(round), total, rounds.pendingModeration(round),
+                round.unsigned().stream().map(OrganizerName::of).toList());
     }
 
     /**
@@ -137,21 +138,40 @@ public class Review {
             implements java.io.Serializable {
     }
 
-    /** How far the answering has come. */
-    public record Progress(long answered, long total) {
+    /**
+     * How far the answering has come: answered of all comments (hidden ones too), how many wait for
+     * a moderator, and the organizers that have not signed the report yet.
+     */
+    public record Progress(long answered, long total, long pendingModeration, java.util.List<OrganizerName> unsigned)
+            implements java.io.Serializable {
         public int percent() {
             return total == 0 ? 100 : (int) (answered * 100 / total);
         }
     }
 
     /**
-     * Publishes the consultation report; everyone who commented or follows the round is mailed in
-     * their language with a link to the report.
+     * Signs the consultation report for the organizers the caller reviews (only when the round is
+     * closed, every comment answered and none waits for a moderator); once every organizer has
+     * signed, the report is published, and everyone who commented or follows the round is mailed
+     * in their language with a link to it. A joint round's report is thus published only with the
+     * consent of each municipality; a later change of an answer withdraws the signatures.
+     *
+     * @return the organizers that have still to sign (none: the report is published)
      */
-    public void publishReport(@NotNull String slug) {
-        ConsultationRound round = round(slug);
-        Account manager = Managers.managerOf(round, session, accounts);
-        round.publishReport(rounds.unanswered(round), clock.instant());
+    public java.util.List<OrganizerName> publishReport(@NotNull String slug) {
+        ConsultationRound round = rounds.bySlugLocked(slug)
+                .orElseThrow(() -> new ConsultationRuleBroken("consultation.error.noRound"));
+        Account manager = Managers.answererOf(round, session, accounts);
+        long unanswered = rounds.unanswered(round);
+        long pending = rounds.pendingModeration(round);
+        for (org.duhbalkana.account.Municipality m : round.signReport(manager, unanswered, pending, clock.instant())) {
+            audit.record(manager.id(), manager.displayName(), AuditAction.REPORT_SIGNED, round.slug(), m.code());
+        }
+        java.util.List<org.duhbalkana.account.Municipality> unsigned = round.unsigned();
+        if (!unsigned.isEmpty()) {
+            return unsigned.stream().map(OrganizerName::of).toList();
+        }
+        round.publishReport(unanswered, pending, clock.instant());
         audit.record(manager.id(), manager.displayName(), AuditAction.REPORT_PUBLISHED, round.slug(), null);
         Set<Long> recipients = new LinkedHashSet<>(rounds.commenterIds(round));
         recipients.addAll(rounds.followers(round));
@@ -159,6 +179,7 @@ public class Review {
             mail.send(a.email().orElseThrow(), a.language(), Mail.REPORT_PUBLISHED, a.displayName(),
                     settings.link("/consultations/report.xhtml?slug=" + round.slug()), round.title());
         }
+        return java.util.List.of();
     }
 
     private ConsultationRound round(String slug) {

@@ -19,5 +19,10 @@ public enum AuditAction {
     CAMPAIGN_REJECTED,
     CAMPAIGN_CLOSED,
     SIGNATURES_CLEARED,
-    SIGNATURES_INVALIDATED
+    SIGNATURES_INVALIDATED,
+    // issue 12 — A: joint rounds need every organizer's consent
+    ORGANIZER_INVITED,
+    ORGANIZER_ACCEPTED,
+    ORGANIZER_DECLINED,
+    REPORT_SIGNED
 }

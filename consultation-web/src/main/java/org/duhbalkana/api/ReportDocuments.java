@@ -88,7 +88,8 @@ final class ReportDocuments {
                     .append(escape(c.authorDeleted() ? text.getString("round.deletedAccount") : c.author()))
                     .append(" · ").append(escape(text.getString("round.stance." + c.stance().name())))
                     .append("</div><div class=\"body\">")
-                    .append(escape(c.body() == null ? nz(c.hiddenReason()) : RoundText.commentForReader(c.body(), reader, c.asWritten())))
+                    .append(escape(c.body() == null ? text.getString("round.hiddenBecause") + " " + nz(c.hiddenReason())
+                            : RoundText.commentForReader(c.body(), reader, c.asWritten())))
                     .append("</div>");
             if (c.disposition() != null) {
                 html.append("<div class=\"answer\"><b>").append(escape(text.getString("disposition." + c.disposition().name())))
@@ -106,13 +107,14 @@ final class ReportDocuments {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180.builder()
                 .setHeader("section", "comment_id", "reply_to", "author", "stance", "status", "created_at", "text",
-                        "disposition", "reason").get())) {
+                        "disposition", "reason", "hidden_reason").get())) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             for (CommentView c : report.comments()) {
                 csv.printRecord(c.section() == null ? "" : c.section(), c.id(), c.parentId() == null ? "" : c.parentId(),
                         cell(c.authorDeleted() ? "" : c.author()), c.stance(), c.status(),
                         DateTimeFormatter.ISO_INSTANT.format(c.createdAt()), cell(c.body() == null ? "" : c.body()),
-                        c.disposition() == null ? "" : c.disposition(), cell(nz(c.dispositionReason())));
+                        c.disposition() == null ? "" : c.disposition(), cell(nz(c.dispositionReason())),
+                        cell(c.isHidden() ? nz(c.hiddenReason()) : ""));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  *
  * <p>The keys are the ones documented in the README: {@code HTTP_PORT}, {@code DATA_DIR},
  * {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}, {@code MAIL_HOST}, {@code MAIL_PORT},
- * {@code MAIL_FROM}, {@code BASE_URL}, {@code DEMO} and {@code PAGE_CACHE_SECONDS}. Defaults live in
+ * {@code MAIL_FROM}, {@code BASE_URL}, {@code DEMO}, {@code PAGE_CACHE_SECONDS} and the participation
+ * limits ({@code COMMENT_LIMIT_ACCOUNT}, {@code COMMENT_LIMIT_ADDRESS}, {@code FLAG_LIMIT_HOUR},
+ * {@code FLAG_LIMIT_ROUND}). Defaults live in
  * {@code META-INF/microprofile-config.properties}; inside the server they are read through
  * MicroProfile Config, in the launcher through {@link DefaultConfiguration}. Whatever the
  * source, {@link #read(Function)} applies the same rules, so a malformed value is refused with
@@ -29,7 +31,8 @@ public record Settings(
         String mailFrom,
         URI baseUrl,
         boolean demo,
-        int pageCacheSeconds) {
+        int pageCacheSeconds,
+        Limits limits) {
 
     public static final String HTTP_PORT = "HTTP_PORT";
     public static final String DATA_DIR = "DATA_DIR";
@@ -44,9 +47,26 @@ public record Settings(
     /** How long visitors who are not signed in may be served a copy of a public round page (0: never). */
     public static final String PAGE_CACHE_SECONDS = "PAGE_CACHE_SECONDS";
 
+    /** Comments and replies one account may write in ten minutes. */
+    public static final String COMMENT_LIMIT_ACCOUNT = "COMMENT_LIMIT_ACCOUNT";
+    /** Comments and replies that may come from one network address in ten minutes. */
+    public static final String COMMENT_LIMIT_ADDRESS = "COMMENT_LIMIT_ADDRESS";
+    /** Comments one account may flag in an hour. */
+    public static final String FLAG_LIMIT_HOUR = "FLAG_LIMIT_HOUR";
+    /** Comments one account may flag in one consultation round. */
+    public static final String FLAG_LIMIT_ROUND = "FLAG_LIMIT_ROUND";
+
     /** Every key, in the order the README lists them. */
     public static final Set<String> KEYS = Set.of(HTTP_PORT, DATA_DIR, DB_URL, DB_USER,
-            DB_PASSWORD, MAIL_HOST, MAIL_PORT, MAIL_FROM, BASE_URL, DEMO, PAGE_CACHE_SECONDS);
+            DB_PASSWORD, MAIL_HOST, MAIL_PORT, MAIL_FROM, BASE_URL, DEMO, PAGE_CACHE_SECONDS,
+            COMMENT_LIMIT_ACCOUNT, COMMENT_LIMIT_ADDRESS, FLAG_LIMIT_HOUR, FLAG_LIMIT_ROUND);
+
+    /** How much one account (or one network address) may write or flag in a consultation. */
+    public record Limits(int commentsPerAccount, int commentsPerAddress, int flagsPerHour, int flagsPerRound) {
+
+        /** The defaults: 10 comments and replies per account and 100 per address in ten minutes; 10 flags an hour, 20 a round. */
+        public static final Limits DEFAULT = new Limits(10, 100, 10, 20);
+    }
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]");
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
@@ -109,7 +129,24 @@ public record Settings(
         URI baseUrl = baseUrl(required(source, BASE_URL));
         boolean demo = flag(DEMO, source.apply(DEMO).orElse("false"));
         int pageCacheSeconds = seconds(PAGE_CACHE_SECONDS, source.apply(PAGE_CACHE_SECONDS).orElse("2"));
-        return new Settings(httpPort, dataDir, database, mail, mailFrom, baseUrl, demo, pageCacheSeconds);
+        Limits limits = new Limits(
+                limit(COMMENT_LIMIT_ACCOUNT, source.apply(COMMENT_LIMIT_ACCOUNT).orElse(Integer.toString(Limits.DEFAULT.commentsPerAccount()))),
+                limit(COMMENT_LIMIT_ADDRESS, source.apply(COMMENT_LIMIT_ADDRESS).orElse(Integer.toString(Limits.DEFAULT.commentsPerAddress()))),
+                limit(FLAG_LIMIT_HOUR, source.apply(FLAG_LIMIT_HOUR).orElse(Integer.toString(Limits.DEFAULT.flagsPerHour()))),
+                limit(FLAG_LIMIT_ROUND, source.apply(FLAG_LIMIT_ROUND).orElse(Integer.toString(Limits.DEFAULT.flagsPerRound()))));
+        return new Settings(httpPort, dataDir, database, mail, mailFrom, baseUrl, demo, pageCacheSeconds, limits);
+    }
+
+    private static int limit(String key, String value) {
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= 1_000_000) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ConfigurationException(key, "must be a whole number from 1 to 1000000, not '" + printable(value) + "'");
     }
 
     private static int seconds(String key, String value) {
@@ -230,6 +267,6 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[httpPort=" + httpPort + ", dataDir=" + dataDir + ", database=" + database
-                + ", mail=" + mail + ", mailFrom=" + mailFrom + ", baseUrl=" + baseUrl + ", demo=" + demo + "]";
+                + ", mail=" + mail + ", mailFrom=" + mailFrom + ", baseUrl=" + baseUrl + ", demo=" + demo + ", limits=" + limits + "]";
     }
 }

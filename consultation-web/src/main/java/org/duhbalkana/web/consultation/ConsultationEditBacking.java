@@ -92,9 +92,30 @@ public class ConsultationEditBacking implements Serializable {
         }
     }
 
+    @Inject
+    org.duhbalkana.web.platform.LanguageBacking languageBacking;
+
+    private boolean editable;
+    private final List<ConsentRow> consents = new ArrayList<>();
+    private final List<org.duhbalkana.consultation.OrganizerName> invitations = new ArrayList<>();
+
+    /** An organizer and where its consent stands, as the editor page lists it. */
+    public record ConsentRow(String code, String name, String status, boolean signed) implements Serializable {
+    }
+
     public void load() {
         try {
-            ConsultationRound round = authoring.managed(slug == null ? "" : slug);
+            ConsultationRound round = authoring.forEditorPage(slug == null ? "" : slug);
+            editable = authoring.canEdit(slug);
+            org.duhbalkana.text.Language shownIn = languageBacking.getCurrent();
+            consents.clear();
+            round.organizers().stream().sorted(java.util.Comparator.comparing(m -> m.code())).forEach(m -> consents.add(
+                    new ConsentRow(m.code(), m.name(shownIn), round.consent(m).map(c -> c.status().name()).orElse("ACCEPTED"),
+                            round.consent(m).map(c -> c.isSigned()).orElse(false))));
+            round.consents().stream().filter(c -> c.status() == org.duhbalkana.consultation.OrganizerConsent.Status.DECLINED)
+                    .forEach(c -> consents.add(new ConsentRow(c.municipality().code(), c.municipality().name(shownIn), "DECLINED", false)));
+            invitations.clear();
+            authoring.myInvitations(slug).forEach(m -> invitations.add(org.duhbalkana.consultation.OrganizerName.of(m)));
             title = round.title();
             summary = round.summary();
             tags = String.join(", ", round.tags());
@@ -164,6 +185,33 @@ public class ConsultationEditBacking implements Serializable {
 
     public TranslationForm getTranslationForm() {
         return translationForm;
+    }
+
+    /** A reviewer of an invited municipality accepts to organize the round. */
+    public void accept(String municipalityCode) {
+        act(() -> authoring.accept(slug, municipalityCode), "consent");
+    }
+
+    /** A reviewer of an invited municipality declines; the municipality is taken off the round. */
+    public void decline(String municipalityCode) {
+        act(() -> authoring.decline(slug, municipalityCode), "consent");
+    }
+
+    public boolean isEditable() {
+        return editable;
+    }
+
+    public List<ConsentRow> getConsents() {
+        return consents;
+    }
+
+    public List<org.duhbalkana.consultation.OrganizerName> getInvitations() {
+        return invitations;
+    }
+
+    /** An invited municipality's name in the reader's script. */
+    public String nameOf(org.duhbalkana.consultation.OrganizerName organizer) {
+        return organizer.name(languageBacking.getCurrent());
     }
 
     public void schedule() {
@@ -247,8 +295,9 @@ public class ConsultationEditBacking implements Serializable {
         act(() -> authoring.detach(slug, id), "attach");
     }
 
+    /** Whether the caller may change the draft now: it is a draft, and the caller writes it (not merely invited). */
     public boolean isDraft() {
-        return "DRAFT".equals(status);
+        return "DRAFT".equals(status) && editable;
     }
 
     public boolean isLoaded() {

@@ -11,7 +11,11 @@ import java.util.Map;
 import org.duhbalkana.consultation.Moderation;
 import org.duhbalkana.web.platform.Messages;
 
-/** {@code moderation/queue.xhtml}: flagged comments; hide with a public reason, restore, block the author; in bulk. */
+/**
+ * {@code moderation/queue.xhtml?after=…}: flagged comments (still shown, under review), 25 a page
+ * by keyset, each with the reasons given and who flagged it; hide with a public reason, restore,
+ * block the author; in bulk.
+ */
 @Named("moderationQueue")
 @ViewScoped
 public class ModerationQueueBacking implements Serializable {
@@ -21,18 +25,14 @@ public class ModerationQueueBacking implements Serializable {
     @Inject
     Moderation moderation;
 
-    private List<Item> items = List.of();
+    private long after;
+    private Moderation.QueuePage page = new Moderation.QueuePage(List.of(), false, 0);
     private final Map<Long, Boolean> selected = new HashMap<>();
     private String reason;
 
-    /** A queued comment as the moderator sees it. */
-    public record Item(long id, String round, String author, String text, String status, int flags) implements Serializable {
-    }
-
     public void load() {
         try {
-            items = moderation.queue(0).stream().map(c -> new Item(c.id(), c.round().slug(),
-                    c.author().isDeleted() ? "" : c.author().displayName(), c.body(), c.status().name(), c.flagCount())).toList();
+            page = moderation.queue(after);
         } catch (RuntimeException e) {
             Messages.show("queue", e);
         }
@@ -76,8 +76,22 @@ public class ModerationQueueBacking implements Serializable {
         return ids;
     }
 
-    public List<Item> getItems() {
-        return items;
+    public List<Moderation.QueueItem> getItems() {
+        return page.items();
+    }
+
+    public boolean isHasMore() {
+        return page.hasMore();
+    }
+
+    public long getTotal() {
+        return page.total();
+    }
+
+    /** The keyset of the next page: the last comment of this one. */
+    public long getNextAfter() {
+        List<Moderation.QueueItem> items = page.items();
+        return items.isEmpty() ? after : items.get(items.size() - 1).id();
     }
 
     public Map<Long, Boolean> getSelected() {
@@ -90,5 +104,13 @@ public class ModerationQueueBacking implements Serializable {
 
     public void setReason(String reason) {
         this.reason = reason;
+    }
+
+    public long getAfter() {
+        return after;
+    }
+
+    public void setAfter(long after) {
+        this.after = Math.max(0, after);
     }
 }

@@ -66,12 +66,14 @@ public class ReviewQueueBacking implements Serializable {
     private String disposition = Disposition.ACCEPTED.name();
     private String reason;
     private boolean loaded;
+    private boolean joint;
 
     public void load() {
         try {
             ConsultationRound round = review.managed(slug == null ? "" : slug);
             title = RoundText.forReader(round.title(), round.language(), language.getCurrent());
             status = round.status();
+            joint = round.organizers().size() > 1;
             comments = review.queue(slug, section, stance.isEmpty() ? null : Stance.valueOf(stance),
                     answered.isEmpty() ? null : Boolean.valueOf(answered), flagged, after);
             progress = review.progress(slug);
@@ -104,14 +106,35 @@ public class ReviewQueueBacking implements Serializable {
         load();
     }
 
+    /**
+     * Signs the report for the caller's municipalities; it is published once every organizer has
+     * signed (at once, for a round of one municipality).
+     */
     public void publish() {
         try {
-            review.publishReport(slug);
-            Messages.info("review.published");
+            List<org.duhbalkana.consultation.OrganizerName> waiting = review.publishReport(slug);
+            if (waiting.isEmpty()) {
+                Messages.info("review.published");
+            } else {
+                Messages.info("review.signed", names(waiting));
+            }
         } catch (RuntimeException e) {
             Messages.show("answer", e);
         }
         load();
+    }
+
+    private String names(List<org.duhbalkana.consultation.OrganizerName> organizers) {
+        return organizers.stream().map(o -> o.name(language.getCurrent())).reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    /** The organizers that have not signed the report yet, in the reader's script. */
+    public String getUnsigned() {
+        return progress == null ? "" : names(progress.unsigned());
+    }
+
+    public boolean isJoint() {
+        return joint;
     }
 
     public String text(CommentView c) {
