@@ -179,24 +179,25 @@ public class ConsultationRepository {
         em.find(org.duhbalkana.account.Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** How many comments and replies the account wrote after this instant, and the oldest of them. */
+    /**
+     * How many comments and replies the account wrote after this instant, and the oldest of them
+     * (the instants are read as such: an aggregate over them would bypass their converter).
+     */
     public Counted commentsSince(long accountId, Instant since) {
-        Object[] row = em.createQuery("SELECT COUNT(c), MIN(c.createdAt) FROM Comment c WHERE c.author.id = :account "
-                        + "AND c.createdAt > :since", Object[].class)
+        return Counted.of(em.createQuery("SELECT c.createdAt FROM Comment c WHERE c.author.id = :account "
+                        + "AND c.createdAt > :since ORDER BY c.createdAt", Instant.class)
                 .setParameter("account", accountId)
                 .setParameter("since", since)
-                .getSingleResult();
-        return new Counted(((Number) row[0]).longValue(), (Instant) row[1]);
+                .getResultList());
     }
 
     /** How many comments the account flagged after this instant, and the oldest of those flags. */
     public Counted flagsSince(long accountId, Instant since) {
-        Object[] row = em.createQuery("SELECT COUNT(f), MIN(f.createdAt) FROM Flag f WHERE f.accountId = :account "
-                        + "AND f.createdAt > :since", Object[].class)
+        return Counted.of(em.createQuery("SELECT f.createdAt FROM Flag f WHERE f.accountId = :account "
+                        + "AND f.createdAt > :since ORDER BY f.createdAt", Instant.class)
                 .setParameter("account", accountId)
                 .setParameter("since", since)
-                .getSingleResult();
-        return new Counted(((Number) row[0]).longValue(), (Instant) row[1]);
+                .getResultList());
     }
 
     /** How many of the round's comments the account has flagged. */
@@ -210,6 +211,10 @@ public class ConsultationRepository {
 
     /** A count, and the oldest instant counted (null when none). */
     public record Counted(long count, Instant oldest) {
+
+        static Counted of(List<Instant> oldestFirst) {
+            return new Counted(oldestFirst.size(), oldestFirst.isEmpty() ? null : oldestFirst.get(0));
+        }
     }
 
     /** The flags on these comments, with who flagged them (display name), oldest first. */

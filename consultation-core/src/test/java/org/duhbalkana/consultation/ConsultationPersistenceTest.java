@@ -281,6 +281,88 @@ class ConsultationPersistenceTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void flagsAndCommentsAreCountedPerAccountAndTheQueueAndConsentsAreKept(String name, Supplier<TestDatabase> database) {
+        try (TestDatabase db = database.get(); Jpa jpa = migrated(db)) {
+            long author = person(jpa, "author@example.org");
+            openRound(jpa, author);
+            long citizen = person(jpa, "citizen@example.org");
+            long first = comment(jpa, citizen, "Prvi.");
+            long second = comment(jpa, citizen, "Drugi.");
+            long flagger = person(jpa, "flagger@example.org");
+            jpa.run(em -> {
+                ConsultationRepository rounds = new ConsultationRepository(em);
+                for (long id : List.of(first, second)) {
+                    Comment c = em.find(Comment.class, id);
+                    assertThat(rounds.flag(c, flagger, "Razlog " + id, NOW.plusSeconds(120))).isTrue();
+                    c.flagged();
+                }
+                assertThat(rounds.flag(em.find(Comment.class, first), flagger, "Opet.", NOW.plusSeconds(121))).isFalse();
+            });
+            jpa.run(em -> {
+                ConsultationRepository rounds = new ConsultationRepository(em);
+                ConsultationRound round = rounds.bySlugLocked("turizam").orElseThrow();
+                rounds.lockAccount(flagger);
+                ConsultationRepository.Counted flags = rounds.flagsSince(flagger, NOW);
+                assertThat(flags.count()).isEqualTo(2);
+                assertThat(flags.oldest()).isEqualTo(NOW.plusSeconds(120));
+                assertThat(rounds.flagsSince(flagger, NOW.plusSeconds(120)).count()).isZero();
+                assertThat(rounds.flagsOnRound(flagger, round)).isEqualTo(2);
+                ConsultationRepository.Counted comments = rounds.commentsSince(citizen, NOW);
+                assertThat(comments.count()).isEqualTo(2);
+                assertThat(comments.oldest()).isEqualTo(NOW.plusSeconds(60));
+                assertThat(rounds.pendingModeration(round)).isEqualTo(2);
+                assertThat(rounds.moderationQueue(0, 1)).extracting(Comment::id).containsExactly(first);
+                assertThat(rounds.moderationQueue(first, 10)).extracting(Comment::id).containsExactly(second);
+                assertThat(rounds.moderationQueueSize()).isEqualTo(2);
+                assertThat(rounds.flagsOn(List.of(first, second))).extracting(FlagView::commentId, FlagView::accountId,
+                        FlagView::flaggedBy, FlagView::reason).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(first, flagger, "Ana Ilić", "Razlog " + first),
+                        org.assertj.core.groups.Tuple.tuple(second, flagger, "Ana Ilić", "Razlog " + second));
+                em.find(Comment.class, first).hide("Uvreda.");
+            });
+            jpa.run(em -> {
+                ConsultationRepository rounds = new ConsultationRepository(em);
+                ConsultationRound round = rounds.bySlug("turizam").orElseThrow();
+                // the hidden comment still counts: it is answered, and appears in the report
+                assertThat(rounds.toAnswer(round)).isEqualTo(2);
+                assertThat(rounds.unanswered(round)).isEqualTo(2);
+                assertThat(rounds.pendingModeration(round)).isEqualTo(1);
+            });
+
+            // A reviewer of Zaječar names Vidin: the invitation is kept, found by Vidin's reviewers, and answered.
+            long zajecarReviewer = jpa.inTransaction(em -> {
+                Account a = em.find(Account.class, person(jpa, "z@example.org"));
+                a.grantReviewer(new MunicipalityRepository(em).byCode("zajecar").orElseThrow());
+                return a.id();
+            });
+            long vidinId = jpa.inTransaction(em -> new MunicipalityRepository(em).byCode("vidin").orElseThrow().id());
+            jpa.run(em -> {
+                MunicipalityRepository municipalities = new MunicipalityRepository(em);
+                ConsultationRound round = new ConsultationRound("sajam", "Sajam", "Nacrt.", Language.SR_LATN,
+                        Set.of(municipalities.byCode("zajecar").orElseThrow(), municipalities.byCode("vidin").orElseThrow()),
+                        em.find(Account.class, zajecarReviewer), NOW);
+                assertThat(round.namedBy(em.find(Account.class, zajecarReviewer), NOW)).extracting(m -> m.code()).containsExactly("vidin");
+                new ConsultationRepository(em).add(round);
+            });
+            jpa.run(em -> {
+                ConsultationRepository rounds = new ConsultationRepository(em);
+                assertThat(rounds.openInvitations(Set.of(vidinId))).extracting(c -> c.round().slug()).containsExactly("sajam");
+                ConsultationRound round = rounds.bySlug("sajam").orElseThrow();
+                assertThat(round.awaitingConsent()).extracting(m -> m.code()).containsExactly("vidin");
+                Account vidinReviewer = em.find(Account.class, person(jpa, "v@example.org"));
+                vidinReviewer.grantReviewer(new MunicipalityRepository(em).byCode("vidin").orElseThrow());
+                round.accept(new MunicipalityRepository(em).byCode("vidin").orElseThrow(), vidinReviewer, NOW);
+            });
+            jpa.run(em -> {
+                ConsultationRepository rounds = new ConsultationRepository(em);
+                assertThat(rounds.openInvitations(Set.of(vidinId))).isEmpty();
+                assertThat(rounds.bySlug("sajam").orElseThrow().awaitingConsent()).isEmpty();
+            });
+        }
+    }
+
     private static void await(CyclicBarrier barrier) {
         try {
             barrier.await();

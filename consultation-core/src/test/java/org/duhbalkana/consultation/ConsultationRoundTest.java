@@ -211,22 +211,112 @@ class ConsultationRoundTest {
     }
 
     @Test
-    void threeFlagsHideACommentUntilAModeratorDecides() {
+    void aFlaggedCommentStaysShownUnderReviewUntilAModeratorDecides() {
         Comment comment = open(Set.of(ZAJECAR)).comment(person(1, "c@example.org", true), Optional.empty(),
                 Stance.SUPPORTS, "Tekst.", NOW);
-        comment.flagged();
-        comment.flagged();
-        assertThat(comment.status()).isEqualTo(CommentStatus.VISIBLE);
+        set(comment, "id", 11L);
         comment.flagged();
         assertThat(comment.status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(comment.isUnderReview()).isTrue();
+        comment.flagged();
+        comment.flagged();
+        comment.flagged();
+        // however many flags: still shown, under review
+        assertThat(comment.status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(CommentView.of(comment, false, java.util.List.of()).body()).isEqualTo("Tekst.");
+        assertThat(CommentView.of(comment, false, java.util.List.of()).isHidden()).isFalse();
+        // the author cannot change what the moderators are looking at
+        assertThat(key(() -> comment.edit(comment.author(), "Drugo.", NOW))).isEqualTo("consultation.error.underReview");
 
         comment.hide("Uvredljiv govor.");
         assertThat(comment.status()).isEqualTo(CommentStatus.HIDDEN);
         assertThat(comment.hiddenReason()).contains("Uvredljiv govor.");
-        assertThat(comment.needsAnswer()).isFalse();
+        // a hidden comment is answered too: it appears in the report with the reason and its answer
+        assertThat(comment.needsAnswer()).isTrue();
+        assertThat(CommentView.of(comment, true, java.util.List.of()).body()).isNull();
+        assertThat(CommentView.forReviewers(comment).body()).isEqualTo("Tekst.");
         comment.restore();
         assertThat(comment.status()).isEqualTo(CommentStatus.VISIBLE);
         assertThat(comment.flagCount()).isZero();
+    }
+
+    @Test
+    void theReportWaitsWhileACommentIsUnderReview() {
+        ConsultationRound round = open(Set.of(ZAJECAR));
+        round.advance(NOW.plus(Duration.ofDays(30)));
+        assertThat(key(() -> round.publishReport(0, 1, NOW.plus(Duration.ofDays(31))))).isEqualTo("consultation.error.pendingModeration");
+        assertThat(round.status()).isEqualTo(RoundStatus.CLOSED);
+        round.publishReport(0, 0, NOW.plus(Duration.ofDays(31)));
+        assertThat(round.status()).isEqualTo(RoundStatus.REPORT_PUBLISHED);
+    }
+
+    @Test
+    void aMunicipalityNamedByAnotherIsInvitedAndTheRoundWaitsForItsConsent() {
+        ConsultationRound round = round(Set.of(ZAJECAR, VIDIN));
+        Account zajecarReviewer = person(6, "z@example.org", true);
+        zajecarReviewer.grantReviewer(ZAJECAR);
+        Account vidinReviewer = person(7, "v@example.org", true);
+        vidinReviewer.grantReviewer(VIDIN);
+
+        assertThat(round.namedBy(zajecarReviewer, NOW)).containsExactly(VIDIN);
+        assertThat(round.awaitingConsent()).containsExactly(VIDIN);
+        // Vidin's reviewer does not write the round before Vidin accepts
+        assertThat(round.isManagedBy(vidinReviewer)).isFalse();
+        assertThat(round.isManagedBy(zajecarReviewer)).isTrue();
+        assertThat(key(() -> round.schedule(NOW, NOW.plus(Duration.ofDays(30)), null, NOW))).isEqualTo("consultation.error.awaitingConsent");
+        assertThat(round.status()).isEqualTo(RoundStatus.DRAFT);
+        // Zaječar's reviewer cannot accept for Vidin
+        assertThat(key(() -> round.accept(VIDIN, zajecarReviewer, NOW))).isEqualTo("consultation.error.notInvited");
+
+        round.accept(VIDIN, vidinReviewer, NOW);
+        assertThat(round.awaitingConsent()).isEmpty();
+        assertThat(round.isManagedBy(vidinReviewer)).isTrue();
+        round.schedule(NOW, NOW.plus(Duration.ofDays(30)), null, NOW);
+        assertThat(round.status()).isEqualTo(RoundStatus.SCHEDULED);
+    }
+
+    @Test
+    void decliningTakesTheMunicipalityOffTheRound() {
+        ConsultationRound round = round(Set.of(ZAJECAR, VIDIN));
+        Account zajecarReviewer = person(6, "z@example.org", true);
+        zajecarReviewer.grantReviewer(ZAJECAR);
+        Account vidinReviewer = person(7, "v@example.org", true);
+        vidinReviewer.grantReviewer(VIDIN);
+        round.namedBy(zajecarReviewer, NOW);
+
+        round.decline(VIDIN, vidinReviewer, NOW);
+        assertThat(round.organizers()).containsExactly(ZAJECAR);
+        assertThat(round.consent(VIDIN)).map(OrganizerConsent::status).contains(OrganizerConsent.Status.DECLINED);
+        round.schedule(NOW, NOW.plus(Duration.ofDays(30)), null, NOW);
+        assertThat(round.status()).isEqualTo(RoundStatus.SCHEDULED);
+    }
+
+    @Test
+    void aJointReportIsPublishedOnlyWhenEveryOrganizerHasSignedAndAChangedAnswerWithdrawsTheSignatures() {
+        ConsultationRound round = round(Set.of(ZAJECAR, VIDIN));
+        Account zajecarReviewer = person(6, "z@example.org", true);
+        zajecarReviewer.grantReviewer(ZAJECAR);
+        Account vidinReviewer = person(7, "v@example.org", true);
+        vidinReviewer.grantReviewer(VIDIN);
+        Account admin = person(9, "admin@example.org", true);
+        admin.grant(Role.ADMINISTRATOR);
+        round.namedBy(zajecarReviewer, NOW);
+        round.accept(VIDIN, vidinReviewer, NOW);
+        round.schedule(NOW, NOW.plus(Duration.ofDays(30)), null, NOW);
+        round.advance(NOW);
+        Comment comment = round.comment(person(1, "c@example.org", true), Optional.empty(), Stance.OPPOSES, "Ne.", NOW);
+        round.advance(NOW.plus(Duration.ofDays(30)));
+        comment.answer(Disposition.NOTED, "Primljeno k znanju.", zajecarReviewer, NOW);
+
+        assertThat(key(() -> round.signReport(admin, 0, 0, NOW))).isEqualTo("consultation.error.cannotSign");
+        assertThat(round.signReport(zajecarReviewer, 0, 0, NOW)).containsExactly(ZAJECAR);
+        assertThat(round.unsigned()).containsExactly(VIDIN);
+        // Vidin's reviewer changes an answer: Zaječar's signature no longer covers the report
+        comment.answer(Disposition.ACCEPTED, null, vidinReviewer, NOW);
+        assertThat(round.unsigned()).containsExactlyInAnyOrder(VIDIN, ZAJECAR);
+        round.signReport(vidinReviewer, 0, 0, NOW);
+        round.signReport(zajecarReviewer, 0, 0, NOW);
+        assertThat(round.unsigned()).isEmpty();
     }
 
     @Test

@@ -194,7 +194,13 @@ public class ConsultationEditBacking implements Serializable {
 
     /** A reviewer of an invited municipality declines; the municipality is taken off the round. */
     public void decline(String municipalityCode) {
-        act(() -> authoring.decline(slug, municipalityCode), "consent");
+        try {
+            authoring.decline(slug, municipalityCode);
+            // the municipality is off the round: its reviewer goes back to their invitations
+            redirect("/review/invitations.xhtml");
+        } catch (RuntimeException e) {
+            Messages.show("consent", e);
+        }
     }
 
     public boolean isEditable() {

@@ -180,7 +180,7 @@ class ConsultationIT {
     }
 
     @Test
-    void aCitizenCommentsRepliesAgreesOnceAndThreeFlagsHideAComment() throws SQLException {
+    void aCitizenCommentsRepliesAgreesOnceAndFlagsPutACommentUnderReviewWithoutHidingIt() throws SQLException {
         WebSession citizen = WebSession.signedIn(site, "citizen@demo.example", DemoAccounts.PASSWORD);
         String path = "/consultations/view.xhtml?slug=prekogranicni-turizam-2027";
         Page page = citizen.get(path);
@@ -211,9 +211,11 @@ class ConsultationIT {
             int r = rowOf(before, commentId);
             session.submit(before, "comments", Map.of("list:" + r + ":flagReason", "Провера"), "list:" + r + ":sendFlag");
         }
+        // Flags never hide a comment by themselves: it stays shown, marked as under review.
         assertThat(query("SELECT status FROM round_comment WHERE id = " + commentId)).isEqualTo("PENDING");
+        assertThat(query("SELECT flag_count FROM round_comment WHERE id = " + commentId)).isEqualTo("3");
         assertThat(new WebSession(site, "en").get(path).body())
-                .doesNotContain("Стазу треба обележити").contains("Hidden until a moderator has looked at it.");
+                .contains("Стазу треба обележити", "id=\"under-review-" + commentId + "\"", "Under review");
     }
 
     @Test

@@ -30,6 +30,20 @@ public final class MariaDbSite implements AutoCloseable {
         }
     }
 
+    /** As {@link #startWithDemoAccounts(String)}, with more configuration keys (limits, say). */
+    public static MariaDbSite startWithDemoAccounts(String name, Map<String, String> moreKeys) {
+        TestDatabase db = TestDatabase.mariaDb();
+        try {
+            Map<String, String> env = new HashMap<>(db.environment());
+            env.put("DEMO", "true");
+            env.putAll(moreKeys);
+            return new MariaDbSite(db, RunningSite.configured(name, env).start());
+        } catch (RuntimeException | Error e) {
+            db.close();
+            throw e;
+        }
+    }
+
     public TestDatabase db() {
         return db;
     }

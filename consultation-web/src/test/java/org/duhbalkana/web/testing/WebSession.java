@@ -92,6 +92,27 @@ public final class WebSession {
         return post(page.formAction(formId), form);
     }
 
+    /**
+     * As {@link #submit(Page, String, Map, String)}, with fields that may repeat (several values of
+     * a multiple choice), in order.
+     */
+    public Page submit(Page page, String formId, List<Map.Entry<String, String>> fields, String button) {
+        List<Map.Entry<String, String>> form = new java.util.ArrayList<>();
+        page.hiddenFields(formId).forEach((name, value) -> form.add(Map.entry(name, value)));
+        form.add(Map.entry(formId, formId));
+        fields.forEach(f -> form.add(Map.entry(formId + ":" + f.getKey(), f.getValue())));
+        if (button != null) {
+            form.add(Map.entry(formId + ":" + button, "x"));
+        }
+        String body = form.stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(site.uri(page.formAction(formId)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Posts exactly these fields to the path (for forged and replayed requests). */
     public Page post(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
