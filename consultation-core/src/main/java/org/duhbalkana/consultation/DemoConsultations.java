@@ -167,7 +167,9 @@ public class DemoConsultations {
             "Da li će pijaca raditi i nedeljom?",
         };
         Stance[] stances = Stance.values();
-        Instant at = now.plusSeconds(1);
+        // Written before the demo starts (their round is open already): comments of the last ten
+        // minutes count against their authors' limit, and the demo accounts must be free to comment.
+        Instant at = now.minus(Duration.ofMinutes(20));
         for (int i = 0; i < BIG_ROUND_COMMENTS; i++) {
             Account author = people.get(i % people.size());
             Comment c = round.comment(author, round.section(1 + i % 4), stances[i % 3],

@@ -357,8 +357,8 @@ class ModerationAttackIT {
                 "You have written 10 comments and replies in the last 10 minutes, the most allowed. You can write again in"));
         assertThat(count("SELECT COUNT(*) FROM round_comment WHERE body = ?", "Predlog broj 11 za stazu.")).isZero();
         // in Serbian too, with no key showing
-        WebSession serbian = WebSession.signedIn(site, "prolific@test.example", DemoAccounts.PASSWORD);
-        serbian.get("/consultations/index.xhtml?lang=sr-Latn");
+        WebSession serbian = new WebSession(site, "sr-Latn");
+        assertThat(serbian.signIn("prolific@test.example", DemoAccounts.PASSWORD).status()).isEqualTo(302);
         Page srpski = serbian.submit(serbian.get(view(TOURISM)), "comment",
                 Map.of("section", "0", "stance", "NEUTRAL", "text", "Predlog broj 12."), "submit");
         assertThat(srpski.messages()).anyMatch(m -> m.startsWith("U poslednjih 10 minuta napisali ste 10 komentara i odgovora"));
