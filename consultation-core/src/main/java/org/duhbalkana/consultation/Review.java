@@ -99,6 +99,11 @@ public class Review {
                 .map(CommentView::forReviewers).toList();
     }
 
+    /** Whether the caller answers this round's comments and signs its report (an administrator does not). */
+    public boolean answersFor(@NotNull String slug) {
+        return round(slug).isAnsweredBy(Managers.caller(session, accounts));
+    }
+
     /** The round as its reviewers see it (drafts and all). */
     public ConsultationRound managed(@NotNull String slug) {
         ConsultationRound round = round(slug);

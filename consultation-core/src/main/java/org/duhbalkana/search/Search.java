@@ -58,7 +58,7 @@ public class Search {
         String campaigns = select("'CAMPAIGN'", "c.id", "c.slug", "c.title", "c.ask", "c.language", "c.search_text",
                 "campaign c", PUBLIC_CAMPAIGN, mariaDb, terms.size());
         String comments = select("'COMMENT'", "m.id", "r.slug", "r.title", "m.body", "'und'", "m.search_text",
-                "round_comment m JOIN consultation_round r ON r.id = m.round_id", PUBLIC_ROUND + " AND m.status = 'VISIBLE'", mariaDb, terms.size());
+                "round_comment m JOIN consultation_round r ON r.id = m.round_id", PUBLIC_ROUND + " AND m.status <> 'HIDDEN'", mariaDb, terms.size());
         String sql = "SELECT kind, id, slug, title, text, language, score FROM (" + rounds + " UNION ALL " + sections + " UNION ALL "
                 + campaigns + " UNION ALL " + comments + ") hits ORDER BY score DESC, kind, id DESC LIMIT " + PAGE_SIZE
                 + " OFFSET " + (Math.max(0, page) * PAGE_SIZE);

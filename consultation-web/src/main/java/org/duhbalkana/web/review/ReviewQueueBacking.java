@@ -67,6 +67,7 @@ public class ReviewQueueBacking implements Serializable {
     private String reason;
     private boolean loaded;
     private boolean joint;
+    private boolean answers;
 
     public void load() {
         try {
@@ -74,6 +75,7 @@ public class ReviewQueueBacking implements Serializable {
             title = RoundText.forReader(round.title(), round.language(), language.getCurrent());
             status = round.status();
             joint = round.organizers().size() > 1;
+            answers = review.answersFor(slug);
             comments = review.queue(slug, section, stance.isEmpty() ? null : Stance.valueOf(stance),
                     answered.isEmpty() ? null : Boolean.valueOf(answered), flagged, after);
             progress = review.progress(slug);
@@ -133,6 +135,11 @@ public class ReviewQueueBacking implements Serializable {
         return progress == null ? "" : names(progress.unsigned());
     }
 
+    /** Whether the reader answers and signs for this round (a reviewer of an organizer; not an administrator). */
+    public boolean isAnswers() {
+        return answers;
+    }
+
     public boolean isJoint() {
         return joint;
     }
@@ -142,7 +149,7 @@ public class ReviewQueueBacking implements Serializable {
     }
 
     public boolean isCanPublish() {
-        return status == RoundStatus.CLOSED && progress != null && progress.answered() == progress.total();
+        return answers && status == RoundStatus.CLOSED && progress != null && progress.answered() == progress.total();
     }
 
     public Disposition[] getDispositions() {
