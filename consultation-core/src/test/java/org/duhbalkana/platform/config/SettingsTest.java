@@ -111,4 +111,14 @@ class SettingsTest {
     void demoTakesTheUsualSpellings(String value, boolean expected) {
         assertThat(readWith("DEMO", value).demo()).isEqualTo(expected);
     }
+
+    @Test
+    void theParticipationLimitsHaveDefaultsAndRefuseWhatIsNotAPositiveNumber() {
+        assertThat(read(Map.of()).limits()).isEqualTo(new Settings.Limits(10, 100, 10, 20));
+        assertThat(readWith("FLAG_LIMIT_ROUND", "5").limits().flagsPerRound()).isEqualTo(5);
+        for (String key : java.util.List.of("COMMENT_LIMIT_ACCOUNT", "COMMENT_LIMIT_ADDRESS", "FLAG_LIMIT_HOUR", "FLAG_LIMIT_ROUND")) {
+            assertThatThrownBy(() -> readWith(key, "0")).isInstanceOf(ConfigurationException.class).hasMessageContaining(key);
+            assertThatThrownBy(() -> readWith(key, "many")).isInstanceOf(ConfigurationException.class).hasMessageContaining(key);
+        }
+    }
 }
