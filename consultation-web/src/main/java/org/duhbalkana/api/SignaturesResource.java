@@ -29,7 +29,7 @@ public class SignaturesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@FormParam("token") String token) {
         if (token == null || token.isBlank()) {
-            throw new BadParameter("token", "is required");
+            throw new BadParameter("token", "api.error.required");
         }
         SignatureOutcome outcome = signing.confirm(token.strip());
         Response.Status status = switch (outcome) {

@@ -46,7 +46,8 @@ public record Settings(
 
     /** Every key, in the order the README lists them. */
     public static final Set<String> KEYS = Set.of(HTTP_PORT, DATA_DIR, DB_URL, DB_USER,
-            DB_PASSWORD, MAIL_HOST, MAIL_PORT, MAIL_FROM, BASE_URL, DEMO, PAGE_CACHE_SECONDS);
+            DB_PASSWORD, MAIL_HOST, MAIL_PORT, MAIL_FROM, BASE_URL, DEMO, PAGE_CACHE_SECONDS,
+            SignatureMailLimits.SIGNATURE_MAILS_PER_ADDRESS_HOUR, SignatureMailLimits.SIGNATURE_MAILS_PER_HOUR);
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]");
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
@@ -109,6 +110,7 @@ public record Settings(
         URI baseUrl = baseUrl(required(source, BASE_URL));
         boolean demo = flag(DEMO, source.apply(DEMO).orElse("false"));
         int pageCacheSeconds = seconds(PAGE_CACHE_SECONDS, source.apply(PAGE_CACHE_SECONDS).orElse("2"));
+        SignatureMailLimits.read(source); // checked with the rest at start-up; produced on its own (SettingsProducer)
         return new Settings(httpPort, dataDir, database, mail, mailFrom, baseUrl, demo, pageCacheSeconds);
     }
 
