@@ -57,8 +57,11 @@ class CampaignIT {
         Map<String, String> env = new HashMap<>(db.environment());
         env.putAll(mailbox.environment());
         env.put("DEMO", "true");
-        // Every attempt of this test comes from 127.0.0.1: lift the per-address limit, except where a test checks it.
-        env.put("JAVA_OPTS", "-Xmx768m -Dduhbalkana.signaturesPerAddressHour=100000");
+        // Every attempt of this test comes from 127.0.0.1: lift the per-address and site-wide mail limits
+        // (SigningAbuseIT checks them).
+        env.put("JAVA_OPTS", "-Xmx768m");
+        env.put("SIGNATURE_MAILS_PER_ADDRESS_HOUR", "100000");
+        env.put("SIGNATURE_MAILS_PER_HOUR", "100000");
         site = RunningSite.configured("campaigns", env).start();
     }
 
