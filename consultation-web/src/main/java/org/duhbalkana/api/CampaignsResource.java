@@ -86,8 +86,11 @@ public class CampaignsResource {
 
     /**
      * Signs the petition: JSON {@code {"name", "email", "municipalityId" | "country", "consentUpdates",
-     * "consentSignature"}}. Answers 202 whether the address is new or has signed before; 400 naming
-     * the field for bad input; 404 for no such petition; 409 when the petition is closed.
+     * "consentSignature"}}. Consent is explicit: {@code "consentSignature": true} or 400 naming it;
+     * {@code country} is an ISO 3166-1 alpha-2 code. Answers 202 whether the address is new, has signed
+     * before or is over a mail limit (then held and mailed nothing); 400 naming the field for bad input;
+     * 404 for no such petition; 409 when the petition is closed. Errors are sentences in the language
+     * of {@code Accept-Language}.
      */
     @POST
     @Path("{slug}/signatures")
