@@ -156,7 +156,8 @@ class CampaignJourneyIT {
             visitor.screenshot("campaign-signed-bg");
 
             Mailbox.Mail mail = mailbox.await("ivan@journey.example", "Потвърдете");
-            assertThat(mail.body()).contains("Иван Петров");
+            // The typed name is not in the confirmation mail (nobody has yet shown the address is theirs).
+            assertThat(mail.body()).doesNotContain("Иван Петров");
             driver.get(mail.link("/campaigns/confirm.xhtml").replaceFirst("https?://[^/]+", "http://127.0.0.1:" + site.port()));
             visitor.clickAndWait(By.id("link:submit"), By.cssSelector("#link .form-messages li"));
             awaitCount("1");
