@@ -14,9 +14,9 @@ source bench/lib.sh
 ./mvnw -q -DskipTests -pl consultation-web -am package
 
 SLUG=dunav-bez-plastike
-# Every signature comes from 127.0.0.1: the per-address limit is lifted for the benchmark.
+# Every signature comes from 127.0.0.1: the per-address and site-wide mail limits are lifted for the benchmark.
 fresh_database duh_bench_sign
-start_site "$PORT" duh_bench_sign target/bench-sign-site.log "-Xmx1g -Dduhbalkana.signaturesPerAddressHour=100000000 ${JAVA_EXTRA:-}" "/api/campaigns/dunav-bez-plastike"
+start_site "$PORT" duh_bench_sign target/bench-sign-site.log "-Xmx1g -DSIGNATURE_MAILS_PER_ADDRESS_HOUR=100000000 -DSIGNATURE_MAILS_PER_HOUR=100000000 ${JAVA_EXTRA:-}" "/api/campaigns/dunav-bez-plastike"
 sleep 10 # the demo signatures are counted first
 
 DRIVER=$(find ~/.m2/repository/org/mariadb/jdbc/mariadb-java-client -name 'mariadb-java-client-*.jar' | sort | tail -1)

@@ -419,6 +419,18 @@ public class Campaign {
         return deadline.atZone(zone());
     }
 
+    /**
+     * The topic under which mails to this campaign's signers are written to the outbox, so that
+     * they go when the signers' personal data goes ({@link CampaignRepository#anonymize}).
+     */
+    static String mailTopic(long campaignId) {
+        return "campaign:" + campaignId;
+    }
+
+    String mailTopic() {
+        return mailTopic(id);
+    }
+
     public Long id() {
         return id;
     }

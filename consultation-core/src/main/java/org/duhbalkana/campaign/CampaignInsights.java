@@ -36,8 +36,11 @@ public class CampaignInsights {
     @Resource
     SessionContext session;
 
-    /** A supporter in the export: the name only of those who agreed, the address only of those who asked for updates. */
-    public record Supporter(String name, Optional<String> email, Optional<Long> municipalityId, String country, Instant confirmedAt) {
+    /**
+     * A supporter in the export: only those who agreed to share their name. Never an e-mail address:
+     * the form promises that the address is never shown (updates reach signers through the site's mail).
+     */
+    public record Supporter(String name, Optional<Long> municipalityId, String country, Instant confirmedAt) {
     }
 
     /** Confirmed, valid signatures per day (in the campaign's zone), oldest first. */
@@ -58,8 +61,8 @@ public class CampaignInsights {
         return campaigns.em().createQuery("SELECT s FROM Signature s WHERE s.campaign = :c AND s.shareName = TRUE "
                         + "AND s.confirmedAt IS NOT NULL AND s.invalidatedAt IS NULL AND s.name IS NOT NULL ORDER BY s.id", Signature.class)
                 .setParameter("c", campaign).getResultList().stream()
-                .map(s -> new Supporter(s.name().orElse(""), s.consentUpdates() ? s.email() : Optional.empty(),
-                        s.municipality().map(m -> m.id()), s.country(), s.confirmedAt().orElseThrow()))
+                .map(s -> new Supporter(s.name().orElse(""), s.municipality().map(m -> m.id()), s.country(),
+                        s.confirmedAt().orElseThrow()))
                 .toList();
     }
 

@@ -62,7 +62,8 @@ public class CampaignMailings {
             List<Signature> batch = campaigns.updateRecipients(campaign, mailing.lastSignature(), BATCH);
             String link = settings.link("/campaigns/view.xhtml?slug=" + campaign.slug()).toString();
             for (Signature s : batch) {
-                mail.send(s.email().orElseThrow(), s.language(), mailing.kind(), s.name().orElse(""), campaign.title(),
+                mail.sendAbout(campaign.mailTopic(), s.email().orElseThrow(), s.language(), mailing.kind(),
+                        SignerName.forMail(s.name().orElse("")), campaign.title(),
                         mailing.body(), link);
             }
             long last = batch.isEmpty() ? mailing.lastSignature() : batch.get(batch.size() - 1).id();

@@ -232,8 +232,19 @@ public class CampaignRepository {
         return rows.stream().map(r -> new Tally(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue())).toList();
     }
 
-    /** Lets go of the personal data of every signature of the campaign; keeps where they came from. */
+    /**
+     * Lets go of the personal data of every signature of the campaign, and of every mail written to
+     * its signers (recipient and body: confirmation links, repeats, updates, the response); keeps
+     * where the signatures came from. Mail written to a signer's address before mail had topics
+     * goes too, unless the address is also an account's (that account's own mail is not the
+     * campaign's to delete).
+     */
     int anonymize(Campaign campaign) {
+        em.createQuery("DELETE FROM MailMessage m WHERE m.topic = :topic").setParameter("topic", campaign.mailTopic()).executeUpdate();
+        em.createNativeQuery("DELETE FROM mail_message WHERE topic IS NULL AND recipient IN (SELECT s.email FROM signature s "
+                        + "WHERE s.campaign_id = ? AND s.email IS NOT NULL) AND recipient NOT IN (SELECT a.email FROM account a "
+                        + "WHERE a.email IS NOT NULL)")
+                .setParameter(1, campaign.id()).executeUpdate();
         return em.createQuery("UPDATE Signature s SET s.name = NULL, s.email = NULL, s.emailKey = NULL, s.clientAddress = NULL, "
                         + "s.tokenHash = NULL, s.earlierToken = NULL, s.anonymized = TRUE WHERE s.campaign = :c AND s.anonymized = FALSE")
                 .setParameter("c", campaign)
@@ -276,9 +287,11 @@ public class CampaignRepository {
                 .setParameter("c", campaign).getSingleResult();
     }
 
-    int clearHeld(Campaign campaign) {
-        return em.createQuery("UPDATE Signature s SET s.held = FALSE WHERE s.campaign = :c AND s.held = TRUE AND s.invalidatedAt IS NULL")
-                .setParameter("c", campaign).executeUpdate();
+    /** Signatures held over a mail limit, waiting for a moderator, oldest first. */
+    List<Signature> held(Campaign campaign) {
+        return em.createQuery("SELECT s FROM Signature s WHERE s.campaign = :c AND s.held = TRUE AND s.invalidatedAt IS NULL ORDER BY s.id",
+                        Signature.class)
+                .setParameter("c", campaign).getResultList();
     }
 
     public void add(CampaignMailing mailing) {

@@ -14,4 +14,9 @@ public record PetitionWindow(long id, String slug, String title, CampaignStatus 
     boolean takesSignatures(Instant now) {
         return Campaign.takesSignatures(petition, status, deadline, now);
     }
+
+    /** The topic its mails to signers are written under (deleted with the signers' data). */
+    String mailTopic() {
+        return Campaign.mailTopic(id);
+    }
 }

@@ -18,8 +18,8 @@ import org.duhbalkana.moderation.AuditLog;
 import org.duhbalkana.platform.AccessDenied;
 
 /**
- * Moderators deal with abuse of a petition: they clear signatures held over the per-address
- * limit, and invalidate signatures by a condition, after a dry run that says how many would go.
+ * Moderators deal with abuse of a petition: they release signatures held over a mail limit (which
+ * mails their confirmation links), and invalidate signatures by a condition, after a dry run that says how many would go.
  * Invalidated signatures leave the totals at the next counting batch; the public page says how
  * many went, and why. Every action is audited.
  */
@@ -36,6 +36,12 @@ public class SignatureModeration {
     AccountRepository accounts;
 
     @Inject
+    org.duhbalkana.notification.MailOutbox mail;
+
+    @Inject
+    org.duhbalkana.platform.config.Settings settings;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -48,13 +54,33 @@ public class SignatureModeration {
         return campaigns.heldCount(campaign(slug));
     }
 
-    /** Lets the held signatures count (once confirmed). */
+    /**
+     * Releases the held signatures: they count once confirmed, and those not confirmed get their
+     * confirmation link now (nothing was mailed while they were held).
+     */
     public int clearHeld(@NotNull String slug) {
         Campaign campaign = campaign(slug);
-        int cleared = campaigns.clearHeld(campaign);
+        List<Signature> held = campaigns.held(campaign);
+        held.forEach(this::release);
+        int cleared = held.size();
         Account me = me();
         audit.record(me.id(), me.displayName(), AuditAction.SIGNATURES_CLEARED, "campaign " + campaign.slug(), cleared + " cleared");
         return cleared;
+    }
+
+    /** One held signature released: it may count once confirmed; not confirmed yet, it gets its first link now. */
+    private void release(Signature signature) {
+        signature.clear();
+        if (signature.isConfirmed() || signature.email().isEmpty()) {
+            return;
+        }
+        String secret = org.duhbalkana.platform.Secrets.newSecret();
+        signature.newLink(org.duhbalkana.platform.Secrets.hash(secret), clock.instant());
+        Campaign campaign = signature.campaign();
+        // no name in the mail: whoever typed it has not yet shown the address is theirs
+        mail.sendAbout(campaign.mailTopic(), signature.email().get(), signature.language(),
+                org.duhbalkana.notification.Mail.SIGNATURE_CONFIRM, "", campaign.title(),
+                settings.link("/campaigns/confirm.xhtml?token=" + secret));
     }
 
     /** How many valid signatures the condition would invalidate; changes nothing. */

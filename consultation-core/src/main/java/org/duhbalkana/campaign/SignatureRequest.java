@@ -3,6 +3,7 @@ package org.duhbalkana.campaign;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.duhbalkana.platform.validation.Country;
 import org.duhbalkana.platform.validation.Email;
 import org.duhbalkana.platform.validation.PersonName;
 
@@ -12,7 +13,8 @@ import org.duhbalkana.platform.validation.PersonName;
  * municipality or country is counted in the public totals.
  *
  * @param municipalityId  where the signer lives, or {@code null} for "other", with {@code country}
- * @param consentSignature the signer agrees that their signature is kept for the stated time (required)
+ * @param country         an ISO 3166-1 alpha-2 code; required without a municipality
+ * @param consentSignature the signer agrees that their signature is kept for the stated time (required, explicitly)
  * @param consentUpdates  the signer wants the campaign's updates and response by mail (unticked by default)
  * @param shareName       the signer lets the organizer see their name among the supporters
  * @param language        the language the confirmation mail is written in
@@ -22,7 +24,7 @@ public record SignatureRequest(
         @NotNull(message = "{validation.required}") @PersonName String name,
         @NotNull(message = "{validation.required}") @Email String email,
         Long municipalityId,
-        @Pattern(regexp = "[A-Z]{2}", message = "{validation.country}") String country,
+        @Country String country,
         @AssertTrue(message = "{validation.consent}") boolean consentSignature,
         boolean consentUpdates,
         boolean shareName,

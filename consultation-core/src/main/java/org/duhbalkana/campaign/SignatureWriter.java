@@ -73,7 +73,10 @@ public class SignatureWriter {
                 request.consentUpdates(), request.shareName(), Secrets.hash(secret), clientAddress, held, clock.instant());
         signature.writeTo(language(request));
         campaigns.add(signature);
-        mailLink(petition, email.value(), request, secret);
+        if (!held) {
+            mailLink(petition, email.value(), language(request), secret);
+        }
+        // held: nothing is mailed; a moderator who releases it mails the link then (SignatureModeration)
     }
 
     /**
@@ -98,27 +101,33 @@ public class SignatureWriter {
     }
 
     /** A second attempt with an address that already signed (found after a race on the unique key). */
-    public void again(String slug, SignatureRequest request) {
+    public void again(String slug, SignatureRequest request, boolean held) {
         PetitionWindow petition = open(slug);
         EmailAddress email = EmailAddress.parse(request.email()).orElseThrow(() -> new InputRejected("email", "validation.email"));
-        campaigns.signature(campaigns.reference(petition.id()), SignerAddress.key(email)).ifPresent(s -> repeat(petition, s, request));
+        campaigns.signature(campaigns.reference(petition.id()), SignerAddress.key(email)).ifPresent(s -> {
+            if (!held) {
+                repeat(petition, s, request);
+            }
+        });
     }
 
+    /** A repeat within the mail limits (a held attempt mails nothing). */
     private void repeat(PetitionWindow campaign, Signature existing, SignatureRequest request) {
         String address = existing.email().orElse(null);
-        if (address == null) {
-            return;
+        if (address == null || existing.isHeld()) {
+            return; // a held signature is mailed only when a moderator releases it
         }
         if (!mayMailAgain(campaign, address)) {
             return; // the earlier mails (and the earlier link) stand
         }
         if (existing.isConfirmed()) {
-            mail.send(address, language(request), Mail.SIGNATURE_AGAIN, existing.name().orElse(""), campaign.title(),
+            mail.sendAbout(campaign.mailTopic(), address, language(request), Mail.SIGNATURE_AGAIN,
+                    SignerName.forMail(existing.name().orElse("")), campaign.title(),
                     settings.link("/campaigns/view.xhtml?slug=" + campaign.slug()));
         } else {
             String secret = Secrets.newSecret();
             existing.newLink(Secrets.hash(secret), clock.instant());
-            mailLink(campaign, address, request, secret);
+            mailLink(campaign, address, language(request), secret);
         }
     }
 
@@ -132,8 +141,9 @@ public class SignatureWriter {
                 == org.duhbalkana.platform.throttle.Throttle.Taken.TAKEN;
     }
 
-    private void mailLink(PetitionWindow campaign, String address, SignatureRequest request, String secret) {
-        mail.send(address, language(request), Mail.SIGNATURE_CONFIRM, request.name().strip(), campaign.title(),
+    /** The confirmation link; the mail carries no name: whoever typed it has not yet shown the address is theirs. */
+    private void mailLink(PetitionWindow campaign, String address, Language language, String secret) {
+        mail.sendAbout(campaign.mailTopic(), address, language, Mail.SIGNATURE_CONFIRM, "", campaign.title(),
                 settings.link("/campaigns/confirm.xhtml?token=" + secret));
     }
 

@@ -12,26 +12,30 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import org.duhbalkana.platform.RequestOrigin;
 import org.duhbalkana.platform.Secrets;
+import org.duhbalkana.platform.config.SignatureMailLimits;
 import org.duhbalkana.platform.throttle.Throttle;
 import org.duhbalkana.platform.throttle.ThrottleRule;
 
 /**
  * Anyone signs a petition, without an account. Whatever happened (a new signature, a repeat of
  * an address that signed, a robot caught by the honeypot) the answer is the same: "check your
- * mail". Only the mailbox's owner learns more. Signatures from an address beyond the hourly
- * limit are taken but held until a moderator clears them.
+ * mail". Only the mailbox's owner learns more. Signing is not an open mailer: attempts from one
+ * network address beyond {@code SIGNATURE_MAILS_PER_ADDRESS_HOUR} an hour, and attempts beyond
+ * {@code SIGNATURE_MAILS_PER_HOUR} an hour for the whole site, are taken but held, and nothing is
+ * mailed for them until a moderator releases them (which mails the confirmation links then).
  */
 @Stateless
 @PermitAll
 public class Signing {
 
-    /** Signatures one network address gives in an hour before the next ones are held. */
-    public static final ThrottleRule PER_ADDRESS =
-            new ThrottleRule("SIGN_ADDRESS", Integer.getInteger("duhbalkana.signaturesPerAddressHour", 30),
-                    java.time.Duration.ofHours(1), false, java.time.Duration.ofHours(1));
+    /** The counter of signing attempts per network address, over {@code SIGNATURE_MAILS_PER_ADDRESS_HOUR}. */
+    static final String PER_ADDRESS_SCOPE = "SIGN_ADDRESS";
 
-    /** A per-address limit at least this high means none: the counter row is not even touched. */
-    static final int UNLIMITED = 1_000_000;
+    /** The counter of signing attempts that may mail, for the whole site, over {@code SIGNATURE_MAILS_PER_HOUR}. */
+    static final String SITE_SCOPE = "SIGN_MAIL_SITE";
+
+    @Inject
+    SignatureMailLimits limits;
 
     @Inject
     SignatureWriter writer;
@@ -67,7 +71,7 @@ public class Signing {
                 return;
             } catch (EJBException e) {
                 if (isDuplicate(e)) {
-                    writer.again(slug, request);
+                    writer.again(slug, request, held);
                     return;
                 }
                 if (!isDeadlock(e) || attempt == 3) {
@@ -84,15 +88,22 @@ public class Signing {
     }
 
     /**
-     * Counts the attempt against its network address. Two first attempts from one address may race
-     * to create its counter; the loser counts again. A counter that cannot be written does not
-     * stop a signature: it is then simply not held.
+     * Counts the attempt against its network address, then (when that leaves it within its limit)
+     * against the whole site's hourly budget of mail: over either, the attempt is held and nothing
+     * is mailed. Two first attempts may race to create a counter; the loser counts again. A counter
+     * that cannot be written does not stop a signature: it is then simply not held.
      */
     private boolean overLimit(String address) {
-        if (PER_ADDRESS.free() >= UNLIMITED) {
-            return false; // no per-address limit (load tests from one machine)
+        if (limits.limitsAddresses()
+                && Throttle.takeOnceRaced(throttle, rule(PER_ADDRESS_SCOPE, limits.perAddressHour()), address) == Throttle.Taken.REFUSED) {
+            return true;
         }
-        return Throttle.takeOnceRaced(throttle, PER_ADDRESS, address) == Throttle.Taken.REFUSED;
+        return limits.limitsSite()
+                && Throttle.takeOnceRaced(throttle, rule(SITE_SCOPE, limits.perHour()), "site") == Throttle.Taken.REFUSED;
+    }
+
+    private static ThrottleRule rule(String scope, int perHour) {
+        return new ThrottleRule(scope, perHour, java.time.Duration.ofHours(1), false, java.time.Duration.ofHours(1));
     }
 
     /** What the link would do, without doing it (for the page a mailed link opens). */

@@ -35,6 +35,10 @@ public class MailMessage {
     @Column(name = "attempts", nullable = false)
     private int attempts;
 
+    /** What the mail is about (such as {@code campaign:12}), so it can be deleted with that context's personal data. */
+    @Column(name = "topic", length = 40)
+    private String topic;
+
     protected MailMessage() {
     }
 
@@ -43,6 +47,11 @@ public class MailMessage {
         this.subject = subject;
         this.body = body;
         this.createdAt = createdAt;
+    }
+
+    MailMessage(String topic, String recipient, String subject, String body, Instant createdAt) {
+        this(recipient, subject, body, createdAt);
+        this.topic = topic;
     }
 
     public Long getId() {
@@ -63,6 +72,10 @@ public class MailMessage {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getTopic() {
+        return topic;
     }
 
     public Instant getSentAt() {

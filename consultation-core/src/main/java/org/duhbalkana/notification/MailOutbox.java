@@ -45,7 +45,15 @@ public class MailOutbox {
     }
 
     public void send(String recipient, Language language, Mail mail, Object... arguments) {
-        MailMessage message = new MailMessage(recipient, mail.subject(language, arguments),
+        sendAbout(null, recipient, language, mail, arguments);
+    }
+
+    /**
+     * Writes a mail under a topic (such as {@code campaign:12}): {@link #forget} deletes it, whether
+     * sent or not, when the personal data of that topic goes.
+     */
+    public void sendAbout(String topic, String recipient, Language language, Mail mail, Object... arguments) {
+        MailMessage message = new MailMessage(topic, recipient, mail.subject(language, arguments),
                 mail.body(language, arguments), clock.instant());
         em.persist(message);
         em.flush();
@@ -84,6 +92,25 @@ public class MailOutbox {
         if (message != null) {
             message.delivered(clock.instant());
         }
+    }
+
+    /** Deletes every mail written under the topic, sent or not (the personal data of its recipients goes). */
+    public int forget(String topic) {
+        return em.createQuery("DELETE FROM MailMessage m WHERE m.topic = :topic").setParameter("topic", topic).executeUpdate();
+    }
+
+    /**
+     * Blanks the bodies (which may hold links) of mails given up after {@link #MAX_ATTEMPTS}
+     * attempts, and of any mail older than the given time: nothing can use their links any more.
+     * Delivered mails lose their body at delivery.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int blankStaleBodies(Instant before) {
+        return em.createQuery("UPDATE MailMessage m SET m.body = NULL WHERE m.body IS NOT NULL "
+                        + "AND (m.attempts >= :max OR m.createdAt < :before)")
+                .setParameter("max", MAX_ATTEMPTS)
+                .setParameter("before", before)
+                .executeUpdate();
     }
 
     /** Mails not yet delivered that were written before the given time: for the retry. */

@@ -22,4 +22,10 @@ public class MailRetry {
     void retry() {
         outbox.undeliveredBefore(clock.instant().minusSeconds(60)).forEach(delivery::deliver);
     }
+
+    /** Once an hour, bodies whose links can no longer be used (8 days: links live 7) are blanked. */
+    @Schedule(minute = "41", hour = "*", persistent = false)
+    void blankStale() {
+        outbox.blankStaleBodies(clock.instant().minus(java.time.Duration.ofDays(8)));
+    }
 }

@@ -56,7 +56,8 @@ public class CampaignsResource {
     public JsonObject list(@QueryParam("status") String status, @QueryParam("page") String page) {
         Optional<CampaignStatus> chosen = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(s -> LISTABLE.stream()
                 .filter(l -> l.name().equals(s.strip())).findFirst()
-                .orElseThrow(() -> new BadParameter("status", "must be one of " + LISTABLE)));
+                .orElseThrow(() -> new BadParameter("status", "api.error.oneOf", LISTABLE.stream().map(Enum::name)
+                        .collect(java.util.stream.Collectors.joining(", ")))));
         int pageNumber = BadParameter.integer("page", page, 0, 10_000, 0);
         JsonArrayBuilder campaigns = Jsons.PROVIDER.createArrayBuilder();
         reader.list(chosen, pageNumber, 50).forEach(c -> campaigns.add(summary(c)));
@@ -85,24 +86,34 @@ public class CampaignsResource {
 
     /**
      * Signs the petition: JSON {@code {"name", "email", "municipalityId" | "country", "consentUpdates",
-     * "consentSignature"}}. Answers 202 whether the address is new or has signed before; 400 naming
-     * the field for bad input; 404 for no such petition; 409 when the petition is closed.
+     * "consentSignature"}}. Consent is explicit: {@code "consentSignature": true} or 400 naming it;
+     * {@code country} is an ISO 3166-1 alpha-2 code. Answers 202 whether the address is new, has signed
+     * before or is over a mail limit (then held and mailed nothing); 400 naming the field for bad input;
+     * 404 for no such petition; 409 when the petition is closed. Errors are sentences in the language
+     * of {@code Accept-Language}.
      */
     @POST
     @Path("{slug}/signatures")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response sign(@PathParam("slug") String slug, String body, @HeaderParam("Accept-Language") String acceptLanguage) {
         JsonObject json = parse(body);
+        // Consent is given explicitly, or not at all: a missing, null or false consentSignature is refused.
+        if (!json.containsKey("consentSignature") || json.isNull("consentSignature")) {
+            throw new BadParameter("consentSignature", "validation.consent");
+        }
+        if (!bool(json, "consentSignature")) {
+            throw new BadParameter("consentSignature", "validation.consent");
+        }
         SignatureRequest request = new SignatureRequest(
                 text(json, "name"), text(json, "email"),
                 json.containsKey("municipalityId") && !json.isNull("municipalityId") ? number(json, "municipalityId") : null,
                 text(json, "country"),
-                !json.containsKey("consentSignature") || bool(json, "consentSignature"),
+                true, // checked above
                 bool(json, "consentUpdates"), bool(json, "shareName"),
                 Language.ofTag(text(json, "language")).orElseGet(() -> Language.negotiate(acceptLanguage)).tag(),
                 text(json, "website"));
         if (request.municipalityId() == null && (request.country() == null || request.country().isBlank())) {
-            throw new BadParameter("municipalityId", "give municipalityId, or country for a place outside our list");
+            throw new BadParameter("municipalityId", "api.error.placeRequired");
         }
         try {
             signing.sign(slug, request);
@@ -110,7 +121,8 @@ public class CampaignsResource {
             throw translate(e);
         }
         return Response.accepted(Jsons.PROVIDER.createObjectBuilder().add("status", "check-your-mail")
-                .add("message", "If this address can sign, a confirmation link is on its way; the signature counts once it is opened.")
+                .add("message", ApiErrors.sentence(Language.ofTag(request.language()).orElse(Language.EN).locale(),
+                        "api.signing.checkMail", new Object[0]))
                 .build()).build();
     }
 
@@ -131,15 +143,17 @@ public class CampaignsResource {
                         field = node.getName();
                     }
                 }
-                return new BadParameter(FIELDS.getOrDefault(field, field), first.getMessage());
+                String template = first.getMessageTemplate();
+                String key = template.startsWith("{") && template.endsWith("}")
+                        ? template.substring(1, template.length() - 1) : "api.error.invalid";
+                return new BadParameter(FIELDS.getOrDefault(field, field), key);
             }
             if (cause instanceof InputRejected rejected) {
-                return new BadParameter(FIELDS.getOrDefault(rejected.field(), rejected.field()), rejected.messageKey());
+                return new BadParameter(FIELDS.getOrDefault(rejected.field(), rejected.field()), rejected.messageKey(),
+                        rejected.arguments().toArray());
             }
             if (cause instanceof PetitionClosed) {
-                return new jakarta.ws.rs.WebApplicationException(Response.status(Response.Status.CONFLICT)
-                        .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                        .entity(Jsons.PROVIDER.createObjectBuilder().add("error", "the petition is closed").build().toString()).build());
+                return BadParameter.status(Response.Status.CONFLICT, "api.error.petitionClosed");
             }
             if (cause instanceof CampaignRuleBroken) {
                 return BadParameter.notFound("petition");
@@ -158,7 +172,7 @@ public class CampaignsResource {
         } catch (JsonException | IllegalStateException e) {
             // reported below
         }
-        throw new BadParameter("body", "must be a JSON object");
+        throw new BadParameter("body", "api.error.jsonObject");
     }
 
     private static String text(JsonObject json, String field) {
@@ -166,14 +180,14 @@ public class CampaignsResource {
             return null;
         }
         if (json.get(field).getValueType() != JsonValue.ValueType.STRING) {
-            throw new BadParameter(field, "must be a string");
+            throw new BadParameter(field, "api.error.string");
         }
         return json.getString(field);
     }
 
     private static long number(JsonObject json, String field) {
         if (json.get(field).getValueType() != JsonValue.ValueType.NUMBER || !json.getJsonNumber(field).isIntegral()) {
-            throw new BadParameter(field, "must be a whole number");
+            throw new BadParameter(field, "api.error.wholeNumber");
         }
         return json.getJsonNumber(field).longValue();
     }
@@ -184,7 +198,7 @@ public class CampaignsResource {
         }
         JsonValue value = json.get(field);
         if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-            throw new BadParameter(field, "must be true or false");
+            throw new BadParameter(field, "api.error.booleanValue");
         }
         return value == JsonValue.TRUE;
     }

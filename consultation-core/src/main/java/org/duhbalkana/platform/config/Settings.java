@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  *
  * <p>The keys are the ones documented in the README: {@code HTTP_PORT}, {@code DATA_DIR},
  * {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}, {@code MAIL_HOST}, {@code MAIL_PORT},
- * {@code MAIL_FROM}, {@code BASE_URL}, {@code DEMO}, {@code PAGE_CACHE_SECONDS} and the participation
- * limits ({@code COMMENT_LIMIT_ACCOUNT}, {@code COMMENT_LIMIT_ADDRESS}, {@code FLAG_LIMIT_HOUR},
- * {@code FLAG_LIMIT_ROUND}). Defaults live in
+ * {@code MAIL_FROM}, {@code BASE_URL}, {@code DEMO}, {@code DEMO_PURGE}, {@code PAGE_CACHE_SECONDS},
+ * {@code PAGE_CACHE_BYTES}, the participation limits ({@code COMMENT_LIMIT_ACCOUNT}, {@code COMMENT_LIMIT_ADDRESS},
+ * {@code FLAG_LIMIT_HOUR}, {@code FLAG_LIMIT_ROUND}) and the signature mail limits. Defaults live in
  * {@code META-INF/microprofile-config.properties}; inside the server they are read through
  * MicroProfile Config, in the launcher through {@link DefaultConfiguration}. Whatever the
  * source, {@link #read(Function)} applies the same rules, so a malformed value is refused with
@@ -32,7 +32,9 @@ public record Settings(
         URI baseUrl,
         boolean demo,
         int pageCacheSeconds,
-        Limits limits) {
+        long pageCacheBytes,
+        Limits limits,
+        boolean demoPurge) {
 
     public static final String HTTP_PORT = "HTTP_PORT";
     public static final String DATA_DIR = "DATA_DIR";
@@ -46,6 +48,10 @@ public record Settings(
     public static final String DEMO = "DEMO";
     /** How long visitors who are not signed in may be served a copy of a public round page (0: never). */
     public static final String PAGE_CACHE_SECONDS = "PAGE_CACHE_SECONDS";
+    /** Delete the content {@code DEMO} created (and all that hangs off it) at start-up; only with {@code DEMO} off. */
+    public static final String DEMO_PURGE = "DEMO_PURGE";
+    /** How much memory those copies may take, in bytes (suffixes K, M, G: 1024-based); the least recently read go first. */
+    public static final String PAGE_CACHE_BYTES = "PAGE_CACHE_BYTES";
 
     /** Comments and replies one account may write in ten minutes. */
     public static final String COMMENT_LIMIT_ACCOUNT = "COMMENT_LIMIT_ACCOUNT";
@@ -58,8 +64,9 @@ public record Settings(
 
     /** Every key, in the order the README lists them. */
     public static final Set<String> KEYS = Set.of(HTTP_PORT, DATA_DIR, DB_URL, DB_USER,
-            DB_PASSWORD, MAIL_HOST, MAIL_PORT, MAIL_FROM, BASE_URL, DEMO, PAGE_CACHE_SECONDS,
-            COMMENT_LIMIT_ACCOUNT, COMMENT_LIMIT_ADDRESS, FLAG_LIMIT_HOUR, FLAG_LIMIT_ROUND);
+            DB_PASSWORD, MAIL_HOST, MAIL_PORT, MAIL_FROM, BASE_URL, DEMO, DEMO_PURGE, PAGE_CACHE_SECONDS, PAGE_CACHE_BYTES,
+            COMMENT_LIMIT_ACCOUNT, COMMENT_LIMIT_ADDRESS, FLAG_LIMIT_HOUR, FLAG_LIMIT_ROUND,
+            SignatureMailLimits.SIGNATURE_MAILS_PER_ADDRESS_HOUR, SignatureMailLimits.SIGNATURE_MAILS_PER_HOUR);
 
     /** How much one account (or one network address) may write or flag in a consultation. */
     public record Limits(int commentsPerAccount, int commentsPerAddress, int flagsPerHour, int flagsPerRound) {
@@ -129,12 +136,18 @@ public record Settings(
         URI baseUrl = baseUrl(required(source, BASE_URL));
         boolean demo = flag(DEMO, source.apply(DEMO).orElse("false"));
         int pageCacheSeconds = seconds(PAGE_CACHE_SECONDS, source.apply(PAGE_CACHE_SECONDS).orElse("2"));
+        boolean demoPurge = flag(DEMO_PURGE, source.apply(DEMO_PURGE).orElse("false"));
+        if (demo && demoPurge) {
+            throw new ConfigurationException(DEMO_PURGE, "cannot be on while DEMO is on: it deletes the demo content DEMO creates");
+        }
+        SignatureMailLimits.read(source); // checked with the rest at start-up; produced on its own (SettingsProducer)
+        long pageCacheBytes = bytes(PAGE_CACHE_BYTES, source.apply(PAGE_CACHE_BYTES).orElse("32M"));
         Limits limits = new Limits(
                 limit(COMMENT_LIMIT_ACCOUNT, source.apply(COMMENT_LIMIT_ACCOUNT).orElse(Integer.toString(Limits.DEFAULT.commentsPerAccount()))),
                 limit(COMMENT_LIMIT_ADDRESS, source.apply(COMMENT_LIMIT_ADDRESS).orElse(Integer.toString(Limits.DEFAULT.commentsPerAddress()))),
                 limit(FLAG_LIMIT_HOUR, source.apply(FLAG_LIMIT_HOUR).orElse(Integer.toString(Limits.DEFAULT.flagsPerHour()))),
                 limit(FLAG_LIMIT_ROUND, source.apply(FLAG_LIMIT_ROUND).orElse(Integer.toString(Limits.DEFAULT.flagsPerRound()))));
-        return new Settings(httpPort, dataDir, database, mail, mailFrom, baseUrl, demo, pageCacheSeconds, limits);
+        return new Settings(httpPort, dataDir, database, mail, mailFrom, baseUrl, demo, pageCacheSeconds, pageCacheBytes, limits, demoPurge);
     }
 
     private static int limit(String key, String value) {
@@ -147,6 +160,35 @@ public record Settings(
             // refused below
         }
         throw new ConfigurationException(key, "must be a whole number from 1 to 1000000, not '" + printable(value) + "'");
+    }
+
+    /** A size in bytes, such as {@code 33554432}, {@code 32768K}, {@code 32M} or {@code 1G}: at most 4 GiB. */
+    static long bytes(String key, String value) {
+        String text = value.trim().toUpperCase(Locale.ROOT);
+        long unit = 1;
+        if (text.endsWith("B") && text.length() > 1 && "KMG".indexOf(text.charAt(text.length() - 2)) >= 0) {
+            text = text.substring(0, text.length() - 1);
+        }
+        if (!text.isEmpty()) {
+            switch (text.charAt(text.length() - 1)) {
+                case 'K' -> unit = 1024L;
+                case 'M' -> unit = 1024L * 1024;
+                case 'G' -> unit = 1024L * 1024 * 1024;
+                default -> unit = 1;
+            }
+            if (unit > 1) {
+                text = text.substring(0, text.length() - 1).trim();
+            }
+        }
+        try {
+            long number = Long.parseLong(text);
+            if (number >= 0 && number <= (4L << 30) / unit) {
+                return number * unit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ConfigurationException(key, "must be a size in bytes from 0 to 4G, such as 33554432 or 32M, not '" + printable(value) + "'");
     }
 
     private static int seconds(String key, String value) {

@@ -17,6 +17,14 @@ public class SettingsProducer {
         return fromMicroProfileConfig();
     }
 
+    /** The limits of petition confirmation mail (checked at start-up with the settings). */
+    @Produces
+    @Singleton
+    SignatureMailLimits signatureMailLimits() {
+        Config config = ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());
+        return SignatureMailLimits.read(key -> config.getOptionalValue(key, String.class));
+    }
+
     /** Reads and checks the settings; throws {@link ConfigurationException} naming a bad key. */
     public static Settings fromMicroProfileConfig() {
         Config config = ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());

@@ -109,7 +109,7 @@ public class CampaignDashboardBacking implements Serializable {
         return Charts.of("bar", values, Messages.text("dashboard.perMunicipality"), false);
     }
 
-    /** The supporters who agreed to share their name, as CSV; addresses only of those who asked for updates. */
+    /** The supporters who agreed to share their name, as CSV; no e-mail addresses (the form says they are never shown). */
     public void export() {
         try {
             List<CampaignInsights.Supporter> supporters = insights.supporters(slug);
@@ -123,12 +123,12 @@ public class CampaignDashboardBacking implements Serializable {
             Writer writer = new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8);
             writer.write('\ufeff'); // so that spreadsheet programs read the Cyrillic right
             try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(
-                    Messages.text("petition.name"), Messages.text("account.email"), Messages.text("petition.place"),
+                    Messages.text("petition.name"), Messages.text("petition.place"),
                     Messages.text("dashboard.confirmed")).get())) {
                 for (CampaignInsights.Supporter s : supporters) {
                     String place = s.municipalityId().map(byId::get).map(m -> m.name(language.getCurrent()))
                             .orElseGet(() -> new java.util.Locale("", s.country()).getDisplayCountry(language.getLocale()));
-                    csv.printRecord(s.name(), s.email().orElse(""), place, s.confirmedAt().toString());
+                    csv.printRecord(s.name(), place, s.confirmedAt().toString());
                 }
             }
             context.responseComplete();
