@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <p>The keys are the ones documented in the README: {@code HTTP_PORT}, {@code DATA_DIR},
  * {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}, {@code MAIL_HOST}, {@code MAIL_PORT},
- * {@code MAIL_FROM}, {@code BASE_URL}, {@code DEMO} and {@code PAGE_CACHE_SECONDS}. Defaults live in
+ * {@code MAIL_FROM}, {@code BASE_URL}, {@code DEMO}, {@code PAGE_CACHE_SECONDS} and {@code PAGE_CACHE_BYTES}. Defaults live in
  * {@code META-INF/microprofile-config.properties}; inside the server they are read through
  * MicroProfile Config, in the launcher through {@link DefaultConfiguration}. Whatever the
  * source, {@link #read(Function)} applies the same rules, so a malformed value is refused with
@@ -29,7 +29,8 @@ public record Settings(
         String mailFrom,
         URI baseUrl,
         boolean demo,
-        int pageCacheSeconds) {
+        int pageCacheSeconds,
+        long pageCacheBytes) {
 
     public static final String HTTP_PORT = "HTTP_PORT";
     public static final String DATA_DIR = "DATA_DIR";
@@ -43,10 +44,12 @@ public record Settings(
     public static final String DEMO = "DEMO";
     /** How long visitors who are not signed in may be served a copy of a public round page (0: never). */
     public static final String PAGE_CACHE_SECONDS = "PAGE_CACHE_SECONDS";
+    /** How much memory those copies may take, in bytes (suffixes K, M, G: 1024-based); the least recently read go first. */
+    public static final String PAGE_CACHE_BYTES = "PAGE_CACHE_BYTES";
 
     /** Every key, in the order the README lists them. */
     public static final Set<String> KEYS = Set.of(HTTP_PORT, DATA_DIR, DB_URL, DB_USER,
-            DB_PASSWORD, MAIL_HOST, MAIL_PORT, MAIL_FROM, BASE_URL, DEMO, PAGE_CACHE_SECONDS);
+            DB_PASSWORD, MAIL_HOST, MAIL_PORT, MAIL_FROM, BASE_URL, DEMO, PAGE_CACHE_SECONDS, PAGE_CACHE_BYTES);
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]");
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
@@ -109,7 +112,37 @@ public record Settings(
         URI baseUrl = baseUrl(required(source, BASE_URL));
         boolean demo = flag(DEMO, source.apply(DEMO).orElse("false"));
         int pageCacheSeconds = seconds(PAGE_CACHE_SECONDS, source.apply(PAGE_CACHE_SECONDS).orElse("2"));
-        return new Settings(httpPort, dataDir, database, mail, mailFrom, baseUrl, demo, pageCacheSeconds);
+        long pageCacheBytes = bytes(PAGE_CACHE_BYTES, source.apply(PAGE_CACHE_BYTES).orElse("32M"));
+        return new Settings(httpPort, dataDir, database, mail, mailFrom, baseUrl, demo, pageCacheSeconds, pageCacheBytes);
+    }
+
+    /** A size in bytes, such as {@code 33554432}, {@code 32768K}, {@code 32M} or {@code 1G}: at most 4 GiB. */
+    static long bytes(String key, String value) {
+        String text = value.trim().toUpperCase(Locale.ROOT);
+        long unit = 1;
+        if (text.endsWith("B") && text.length() > 1 && "KMG".indexOf(text.charAt(text.length() - 2)) >= 0) {
+            text = text.substring(0, text.length() - 1);
+        }
+        if (!text.isEmpty()) {
+            switch (text.charAt(text.length() - 1)) {
+                case 'K' -> unit = 1024L;
+                case 'M' -> unit = 1024L * 1024;
+                case 'G' -> unit = 1024L * 1024 * 1024;
+                default -> unit = 1;
+            }
+            if (unit > 1) {
+                text = text.substring(0, text.length() - 1).trim();
+            }
+        }
+        try {
+            long number = Long.parseLong(text);
+            if (number >= 0 && number <= (4L << 30) / unit) {
+                return number * unit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ConfigurationException(key, "must be a size in bytes from 0 to 4G, such as 33554432 or 32M, not '" + printable(value) + "'");
     }
 
     private static int seconds(String key, String value) {
