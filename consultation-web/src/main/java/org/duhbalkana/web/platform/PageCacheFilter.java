@@ -142,8 +142,15 @@ public class PageCacheFilter extends HttpFilter {
     }
 
     private static void replay(HttpServletResponse response, PageCopies.Copy copy, long now) throws IOException {
+        java.util.Set<String> set = new java.util.HashSet<>();
         for (Map.Entry<String, String> header : copy.headers()) {
-            response.addHeader(header.getKey(), header.getValue());
+            // the first value of a name replaces what the filters before set (as the page's own did)
+            String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (!name.equals("vary") && set.add(name)) {
+                response.setHeader(header.getKey(), header.getValue());
+            } else {
+                response.addHeader(header.getKey(), header.getValue());
+            }
         }
         if (copy.language() != null) {
             response.setHeader("Content-Language", copy.language());

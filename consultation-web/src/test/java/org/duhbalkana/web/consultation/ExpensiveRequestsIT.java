@@ -157,7 +157,7 @@ class ExpensiveRequestsIT {
 
         long roundId = number("SELECT id FROM consultation_round WHERE slug = '" + REPORT_ROUND + "'");
         Map<String, Timestamp> built = builtAt(roundId);
-        assertThat(built).containsKeys("JSON/-", "CSV/-", "PDF/bg");
+        assertThat(built).containsKeys("JSON/-", "CSV/-", "PDF/bg").doesNotContainKey("PDF/sr-Cyrl");
         assertThat(stored(roundId, "JSON", "-")).isEqualTo(json);
         assertThat(stored(roundId, "CSV", "-")).isEqualTo(csv);
         assertThat(stored(roundId, "PDF", "bg")).isEqualTo(pdf);
@@ -196,8 +196,8 @@ class ExpensiveRequestsIT {
         }
         Map<String, Timestamp> after = builtAt(roundId);
         assertThat(after).as("nothing rebuilt").containsAllEntriesOf(built);
-        assertThat(after).hasSize(4);
-        assertThat(number("SELECT COUNT(*) FROM report_document WHERE round_id = " + roundId)).isEqualTo(4);
+        assertThat(after).as("one document more: the new PDF").hasSize(built.size() + 1).containsKey("PDF/sr-Cyrl");
+        assertThat(number("SELECT COUNT(*) FROM report_document WHERE round_id = " + roundId)).isEqualTo(built.size() + 1);
 
         // a client that has the document is told so without the bytes
         HttpResponse<byte[]> first = Http.sendBytes(HttpRequest.newBuilder(site.uri(base + "/report.pdf?lang=bg"))
@@ -226,7 +226,7 @@ class ExpensiveRequestsIT {
         assertThat(page.statusCode()).isEqualTo(429);
         assertThat(page.headers().firstValue("Retry-After")).isPresent();
         assertThat(page.body()).contains("Превише претрага са ове адресе").doesNotContain("search.error").doesNotContain("id=\"results\"");
-        assertThat(number("SELECT COUNT(*) FROM throttle_entry WHERE scope = 'SEARCH_ADDRESS'")).isEqualTo(1);
+        assertThat(number("SELECT COUNT(*) FROM throttle WHERE scope = 'SEARCH_ADDRESS'")).isEqualTo(1);
     }
 
     // ----- multipart
@@ -237,7 +237,8 @@ class ExpensiveRequestsIT {
         long accounts = number("SELECT COUNT(*) FROM account");
         String boundary = "----attack" + System.nanoTime();
         String campaign = string("SELECT slug FROM campaign WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1");
-        byte[] large = new byte[3 * 1024 * 1024];
+        // small enough to be sent whole before the answer (the refusal does not read it)
+        byte[] large = new byte[16 * 1024];
         java.util.Arrays.fill(large, (byte) 'A');
         for (String path : List.of("/account/sign-in.xhtml", "/account/sign-up.xhtml", "/campaigns/view.xhtml?slug=" + campaign,
                 "/consultations/view.xhtml?slug=" + OPEN_ROUND, "/index.xhtml", "/api/campaigns/" + campaign + "/signatures")) {
@@ -295,7 +296,8 @@ class ExpensiveRequestsIT {
         HttpResponse<byte[]> pdfCopy = get(base + "/report.pdf?lang=en", "en");
         assertThat(pdfCopy.headers().firstValue("Age")).isPresent();
         assertThat(pdfCopy.body()).isEqualTo(pdf.body());
-        assertThat(pdfCopy.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        assertThat(pdfCopy.headers().firstValue("Content-Type")).isEqualTo(pdf.headers().firstValue("Content-Type"));
+        assertThat(pdfCopy.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
         assertThat(pdfCopy.headers().firstValue("Content-Disposition").orElseThrow()).isEqualTo("inline; filename=\"" + REPORT_ROUND + "-report.pdf\"");
         assertThat(pdfCopy.headers().firstValue("Content-Language")).contains("en");
 
