@@ -15,7 +15,7 @@ source bench/lib.sh
 ./mvnw -q -DskipTests -pl consultation-web -am package
 
 fresh_database duh_bench_search
-start_site "$PORT" duh_bench_search target/bench-search-site.log "-Xmx1g" "/api/consultations/lokalni-proizvodi-2027"
+start_site "$PORT" duh_bench_search target/bench-search-site.log "-Xmx1g -Dduhbalkana.searchesPerAddressMinute=100000000 ${JAVA_EXTRA:-}" "/api/consultations/lokalni-proizvodi-2027"
 
 COPY="INSERT INTO round_comment (round_id, section_id, author_id, stance, body, created_at, status, version, search_text)
       SELECT round_id, section_id, author_id, stance, body, created_at, status, 1, search_text

@@ -64,21 +64,75 @@ public class ConsultationReader {
         return round(slug).flatMap(r -> rounds.attachment(id).filter(a -> a.round().id().equals(r.id())));
     }
 
-    /** A page of top-level comments with their replies. */
+    /** A page of top-level comments, each with its first {@link #REPLIES_SHOWN} replies. */
     public List<CommentView> comments(ConsultationRound round, int sectionNumber, long afterId, int limit) {
+        return commentPage(round, sectionNumber, afterId, limit).comments();
+    }
+
+    /** Replies shown under each comment of a page; the rest are read a page at a time ({@link #replies}). */
+    public static final int REPLIES_SHOWN = 5;
+
+    /** A page of comments: each with its first replies, and how many replies each has in all. */
+    public record CommentPage(List<CommentView> comments, Map<Long, Long> replyTotals) implements java.io.Serializable {
+
+        /** How many replies the comment has in all (those shown and those not). */
+        public long repliesTotal(CommentView comment) {
+            return replyTotals.getOrDefault(comment.id(), 0L);
+        }
+    }
+
+    /**
+     * A page of top-level comments, each with at most its first {@link #REPLIES_SHOWN} replies (so
+     * that a comment with thousands of replies costs the page no more than one with five), and the
+     * number of replies of each.
+     */
+    public CommentPage commentPage(ConsultationRound round, int sectionNumber, long afterId, int limit) {
         ConsultationRound attached = rounds.reference(round.id());
         Optional<Section> section = sectionNumber == 0 ? Optional.empty() : rounds.section(round.id(), sectionNumber);
         if (sectionNumber != 0 && section.isEmpty()) {
-            return List.of();
+            return new CommentPage(List.of(), Map.of());
         }
         boolean showDisposition = round.status() == RoundStatus.REPORT_PUBLISHED || managedByCaller(round);
         List<Comment> top = rounds.topLevel(attached, section, afterId, Math.min(Math.max(limit, 1), MAX_PAGE));
+        Map<Long, Long> totals = rounds.replyCounts(top.stream().map(Comment::id).toList());
+        // comments with few replies: all of them in one query; those with more: their first few, each
+        List<Long> few = totals.entrySet().stream().filter(e -> e.getValue() <= REPLIES_SHOWN).map(Map.Entry::getKey).toList();
+        List<Comment> shownReplies = new ArrayList<>(rounds.replies(few));
+        totals.entrySet().stream().filter(e -> e.getValue() > REPLIES_SHOWN)
+                .forEach(e -> shownReplies.addAll(rounds.replies(e.getKey(), 0, REPLIES_SHOWN)));
         Map<Long, List<CommentView>> replies = new LinkedHashMap<>();
-        for (Comment reply : rounds.replies(top.stream().map(Comment::id).toList())) {
+        for (Comment reply : shownReplies) {
             replies.computeIfAbsent(reply.parent().orElseThrow().id(), id -> new ArrayList<>())
                     .add(CommentView.of(reply, showDisposition, List.of()));
         }
-        return top.stream().map(c -> CommentView.of(c, showDisposition, replies.getOrDefault(c.id(), List.of()))).toList();
+        List<CommentView> comments = top.stream()
+                .map(c -> CommentView.of(c, showDisposition, replies.getOrDefault(c.id(), List.of()))).toList();
+        return new CommentPage(comments, new java.util.HashMap<>(totals));
+    }
+
+    /**
+     * A page of the replies to a top-level comment of this round, oldest first, after the reply
+     * {@code afterId}; empty when the comment is not a top-level comment of the round.
+     */
+    public Optional<List<CommentView>> replies(ConsultationRound round, long commentId, long afterId, int limit) {
+        Optional<Comment> parent = rounds.comment(commentId)
+                .filter(c -> c.round().id().equals(round.id()) && c.parent().isEmpty());
+        if (parent.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean showDisposition = round.status() == RoundStatus.REPORT_PUBLISHED || managedByCaller(round);
+        return Optional.of(rounds.replies(commentId, Math.max(afterId, 0), Math.min(Math.max(limit, 1), MAX_PAGE)).stream()
+                .map(c -> CommentView.of(c, showDisposition, List.of())).toList());
+    }
+
+    /** The top-level comment of a round that replies answer, as the public sees it, with how many replies it has. */
+    public Optional<CommentPage> thread(ConsultationRound round, long commentId) {
+        return rounds.comment(commentId).filter(c -> c.round().id().equals(round.id()) && c.parent().isEmpty())
+                .map(c -> {
+                    boolean showDisposition = round.status() == RoundStatus.REPORT_PUBLISHED || managedByCaller(round);
+                    Map<Long, Long> totals = rounds.replyCounts(List.of(c.id()));
+                    return new CommentPage(List.of(CommentView.of(c, showDisposition, List.of())), new java.util.HashMap<>(totals));
+                });
     }
 
     /** The platform's time now (the pages compare edit windows with it). */

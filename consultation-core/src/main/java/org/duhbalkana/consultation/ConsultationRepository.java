@@ -125,6 +125,29 @@ public class ConsultationRepository {
                 .getResultList();
     }
 
+    /** How many replies each of these comments has (comments without replies are left out). */
+    public java.util.Map<Long, Long> replyCounts(List<Long> parentIds) {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        if (parentIds.isEmpty()) {
+            return counts;
+        }
+        for (Object[] row : em.createQuery("SELECT c.parent.id, COUNT(c) FROM Comment c WHERE c.parent.id IN :parents "
+                + "GROUP BY c.parent.id", Object[].class).setParameter("parents", parentIds).getResultList()) {
+            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /** A page of one comment's replies, oldest first, after the reply {@code afterId} (keyset). */
+    public List<Comment> replies(long parentId, long afterId, int limit) {
+        return em.createQuery("SELECT c FROM Comment c JOIN FETCH c.author JOIN FETCH c.parent p "
+                        + "WHERE p.id = :parent AND c.id > :after ORDER BY c.id", Comment.class)
+                .setParameter("parent", parentId)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     /** Every comment of a round, in the order of its sections (the whole draft first), for the report. */
     public List<Comment> allForReport(ConsultationRound round) {
         return em.createQuery("SELECT c FROM Comment c JOIN FETCH c.author LEFT JOIN FETCH c.section s "

@@ -42,6 +42,9 @@ public class ConsultationsResource {
     @Inject
     org.duhbalkana.consultation.AttachmentStore files;
 
+    @Inject
+    ReportFiles reportFiles;
+
     @GET
     public JsonObject list(@QueryParam("status") String status, @QueryParam("municipality") String municipality,
             @QueryParam("page") String page) {
@@ -75,9 +78,10 @@ public class ConsultationsResource {
         int sectionNumber = BadParameter.integer("section", section, 0, round.sections().size(), 0);
         long after = cursor == null || cursor.isBlank() ? 0 : cursor(cursor);
         int size = BadParameter.integer("limit", limit, 1, ConsultationReader.MAX_PAGE, 50);
-        List<CommentView> page = reader.comments(round, sectionNumber, after, size);
+        ConsultationReader.CommentPage found = reader.commentPage(round, sectionNumber, after, size);
+        List<CommentView> page = found.comments();
         JsonArrayBuilder comments = Jsons.PROVIDER.createArrayBuilder();
-        page.forEach(c -> comments.add(comment(c)));
+        page.forEach(c -> comments.add(withReplyPaging(comment(c), c, found.repliesTotal(c))));
         JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder().add("comments", comments);
         if (page.size() == size) {
             json.add("nextCursor", Long.toString(page.get(page.size() - 1).id()));
@@ -87,15 +91,79 @@ public class ConsultationsResource {
         return json.build();
     }
 
+    /**
+     * The replies to one top-level comment, oldest first, a page at a time: {@code cursor} is the
+     * {@code repliesCursor} of the comment (or the {@code nextCursor} of the previous page).
+     */
+    @GET
+    @Path("{slug}/comments/{id}/replies")
+    public JsonObject replies(@PathParam("slug") String slug, @PathParam("id") String id, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        ConsultationRound round = find(slug);
+        long commentId = BadParameter.integer("id", id, 1, Integer.MAX_VALUE, 0);
+        long after = cursor == null || cursor.isBlank() ? 0 : cursor(cursor);
+        int size = BadParameter.integer("limit", limit, 1, ConsultationReader.MAX_PAGE, 50);
+        ConsultationReader.CommentPage thread = reader.thread(round, commentId).orElseThrow(() -> BadParameter.notFound("comment"));
+        List<CommentView> page = reader.replies(round, commentId, after, size).orElseThrow(() -> BadParameter.notFound("comment"));
+        JsonArrayBuilder replies = Jsons.PROVIDER.createArrayBuilder();
+        page.forEach(r -> replies.add(comment(r)));
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder().add("commentId", commentId)
+                .add("repliesTotal", thread.repliesTotal(thread.comments().get(0))).add("replies", replies);
+        if (page.size() == size) {
+            json.add("nextCursor", Long.toString(page.get(page.size() - 1).id()));
+        } else {
+            json.addNull("nextCursor");
+        }
+        return json.build();
+    }
+
+    /**
+     * A top-level comment's reply count, and where its further replies are when not all are shown:
+     * {@code repliesCursor} for {@code comments/{id}/replies?cursor=}.
+     */
+    private static JsonObjectBuilder withReplyPaging(JsonObjectBuilder json, CommentView c, long total) {
+        json.add("repliesTotal", total);
+        if (total > c.replies().size()) {
+            json.add("repliesCursor", c.replies().isEmpty() ? "0" : Long.toString(c.replies().get(c.replies().size() - 1).id()));
+        }
+        return json;
+    }
+
     @GET
     @Path("{slug}/report")
-    public JsonObject report(@PathParam("slug") String slug) {
-        ConsultationReader.Report report = reader.report(slug).orElseThrow(() -> BadParameter.notFound("published report"));
+    public Response report(@PathParam("slug") String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return stored(slug, org.duhbalkana.consultation.ReportDocument.Kind.JSON, org.duhbalkana.consultation.ReportDocument.NO_LANGUAGE,
+                ConsultationsResource::reportJson, MediaType.APPLICATION_JSON + ";charset=UTF-8", null, null, ifNoneMatch);
+    }
+
+    /** The report as JSON (built once per state of the published report, then served from storage). */
+    static byte[] reportJson(ConsultationReader.Report report) {
         JsonArrayBuilder comments = Jsons.PROVIDER.createArrayBuilder();
         report.comments().forEach(c -> comments.add(comment(c)));
         JsonObjectBuilder totals = Jsons.PROVIDER.createObjectBuilder();
         Arrays.stream(Disposition.values()).forEach(d -> totals.add(d.name(), report.totals().get(d)));
-        return summary(report.round()).add("totals", totals).add("comments", comments).build();
+        return summary(report.round()).add("totals", totals).add("comments", comments).build().toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A report document from storage ({@link ReportFiles}), with a validator; 304 when the client has it. */
+    private Response stored(String slug, org.duhbalkana.consultation.ReportDocument.Kind kind, String language,
+            java.util.function.Function<ConsultationReader.Report, byte[]> build, String type, String disposition,
+            Language contentLanguage, String ifNoneMatch) {
+        ReportFiles.Document document = reportFiles.document(slug, kind, language, build)
+                .orElseThrow(() -> BadParameter.notFound("published report"));
+        Response.ResponseBuilder answer = ifNoneMatch != null && ifNoneMatch.contains(document.etag())
+                ? Response.notModified() : Response.ok(document.content(), type);
+        answer.header("ETag", document.etag())
+                .header("Last-Modified", java.util.Date.from(document.builtAt()))
+                .header("X-Content-Type-Options", "nosniff");
+        if (disposition != null) {
+            answer.header("Content-Disposition", disposition);
+        }
+        if (contentLanguage != null) {
+            answer.header("Content-Language", contentLanguage.tag());
+        }
+        return answer.build();
     }
 
     /** The report as a PDF, in the language of {@code ?lang=} or of the browser. */
@@ -103,12 +171,11 @@ public class ConsultationsResource {
     @Path("{slug}/report.pdf")
     @Produces("application/pdf")
     public Response reportPdf(@PathParam("slug") String slug, @QueryParam("lang") String lang,
-            @HeaderParam("Accept-Language") String acceptLanguage) {
-        ConsultationReader.Report report = reader.report(slug).orElseThrow(() -> BadParameter.notFound("published report"));
+            @HeaderParam("Accept-Language") String acceptLanguage, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Language language = Language.ofTag(lang).orElseGet(() -> Language.negotiate(acceptLanguage));
-        return Response.ok(ReportDocuments.pdf(report, language), "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"" + slug + "-report.pdf\"")
-                .build();
+        return stored(slug, org.duhbalkana.consultation.ReportDocument.Kind.PDF, language.tag(),
+                report -> ReportDocuments.pdf(report, language), "application/pdf",
+                "inline; filename=\"" + slug + "-report.pdf\"", language, ifNoneMatch);
     }
 
     /** An attachment of a round: the PDF as it was uploaded, to download (never shown inline). */
@@ -132,11 +199,9 @@ public class ConsultationsResource {
     @GET
     @Path("{slug}/report.csv")
     @Produces("text/csv")
-    public Response reportCsv(@PathParam("slug") String slug) {
-        ConsultationReader.Report report = reader.report(slug).orElseThrow(() -> BadParameter.notFound("published report"));
-        return Response.ok(ReportDocuments.csv(report), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + slug + "-report.csv\"")
-                .build();
+    public Response reportCsv(@PathParam("slug") String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return stored(slug, org.duhbalkana.consultation.ReportDocument.Kind.CSV, org.duhbalkana.consultation.ReportDocument.NO_LANGUAGE,
+                ReportDocuments::csv, "text/csv; charset=UTF-8", "attachment; filename=\"" + slug + "-report.csv\"", null, ifNoneMatch);
     }
 
     private ConsultationRound find(String slug) {

@@ -54,6 +54,7 @@ public class ConsultationViewBacking {
     private ConsultationRound round;
     private boolean loaded;
     private List<CommentView> comments;
+    private Map<Long, Long> replyTotals = Map.of();
     private List<org.duhbalkana.consultation.Attachment> attachments;
     private Long total;
     private Boolean manager;
@@ -375,9 +376,28 @@ public class ConsultationViewBacking {
     /** A page of comments, read once per request. */
     public List<CommentView> getComments() {
         if (comments == null) {
-            comments = round() == null ? List.of() : reader.comments(round(), section, after, PAGE);
+            ConsultationReader.CommentPage page = round() == null ? null : reader.commentPage(round(), section, after, PAGE);
+            comments = page == null ? List.of() : page.comments();
+            replyTotals = page == null ? Map.of() : page.replyTotals();
         }
         return comments;
+    }
+
+    /** How many replies a comment of the page has in all (at most {@link ConsultationReader#REPLIES_SHOWN} are shown under it). */
+    public long repliesTotal(CommentView c) {
+        getComments();
+        return replyTotals.getOrDefault(c.id(), 0L);
+    }
+
+    /** How many of a comment's replies are not shown under it (they are on its replies page). */
+    public long repliesNotShown(CommentView c) {
+        return Math.max(0, repliesTotal(c) - c.replies().size());
+    }
+
+    /** The replies page of a comment, from the first reply not shown under it. */
+    public String repliesHref(CommentView c) {
+        long last = c.replies().isEmpty() ? 0 : c.replies().get(c.replies().size() - 1).id();
+        return "/consultations/replies.xhtml?slug=" + slug + "&comment=" + c.id() + "&after=" + last;
     }
 
     public long getTotal() {

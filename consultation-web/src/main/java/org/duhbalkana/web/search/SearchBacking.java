@@ -21,15 +21,45 @@ public class SearchBacking {
     @Inject
     LanguageBacking language;
 
+    @Inject
+    org.duhbalkana.search.SearchLimit limit;
+
     private String q;
     private int page;
     private List<SearchHit> hits;
+    /** Set when this address has searched too often: the page says so instead of searching. */
+    private String refusal;
 
     public List<SearchHit> getHits() {
         if (hits == null) {
-            hits = q == null || q.length() > 200 ? List.of() : search.find(q, page);
+            hits = List.of();
+            if (q != null && q.length() <= 200 && !Search.terms(q).isEmpty()) {
+                try {
+                    limit.take();
+                    hits = search.find(q, page);
+                } catch (org.duhbalkana.platform.TooManyAttempts over) {
+                    long seconds = Math.max(1, over.retryAfter().toSeconds() + (over.retryAfter().toNanosPart() > 0 ? 1 : 0));
+                    refusal = org.duhbalkana.web.platform.Messages.text("search.error.tooMany", seconds);
+                    jakarta.faces.context.FacesContext context = jakarta.faces.context.FacesContext.getCurrentInstance();
+                    if (context != null) {
+                        context.getExternalContext().setResponseStatus(429);
+                        context.getExternalContext().setResponseHeader("Retry-After", Long.toString(seconds));
+                    }
+                }
+            }
         }
         return hits;
+    }
+
+    /** Searches before the page is rendered, so that a refusal can still answer 429. */
+    public void load() {
+        getHits();
+    }
+
+    /** Why nothing was searched (too many searches from this address), or null. */
+    public String getRefusal() {
+        getHits();
+        return refusal;
     }
 
     public boolean isAsked() {
