@@ -77,6 +77,7 @@ public class DemoAccounts {
             Account account = new Account(email, demo.name(), passwordHash.generate(PASSWORD.toCharArray()),
                     Optional.of(home), null, language, clock.instant());
             account.verifyEmail(clock.instant());
+            account.markDemo();
             demo.roles().forEach(account::grant);
             demo.reviews().flatMap(municipalities::byCode).ifPresent(account::grantReviewer);
             accounts.add(account);

@@ -162,7 +162,9 @@ public class DemoCampaigns {
     }
 
     private Campaign campaign(String slug, Language language, Account organizer, Instant now) {
-        return new Campaign(slug, organizer, language, now);
+        Campaign campaign = new Campaign(slug, organizer, language, now);
+        campaign.markDemo();
+        return campaign;
     }
 
     private Account demo(String email) {

@@ -124,6 +124,7 @@ public class DemoConsultations {
         draft.addSection("Purpose", "The plan sets out the route of the riverside walk.");
 
         for (ConsultationRound r : List.of(tourism, products, cooperation, danube, draft)) {
+            r.markDemo();
             rounds.add(r);
         }
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <p>The keys are the ones documented in the README: {@code HTTP_PORT}, {@code DATA_DIR},
  * {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}, {@code MAIL_HOST}, {@code MAIL_PORT},
- * {@code MAIL_FROM}, {@code BASE_URL}, {@code DEMO} and {@code PAGE_CACHE_SECONDS}. Defaults live in
+ * {@code MAIL_FROM}, {@code BASE_URL}, {@code DEMO}, {@code PAGE_CACHE_SECONDS} and {@code DEMO_PURGE}. Defaults live in
  * {@code META-INF/microprofile-config.properties}; inside the server they are read through
  * MicroProfile Config, in the launcher through {@link DefaultConfiguration}. Whatever the
  * source, {@link #read(Function)} applies the same rules, so a malformed value is refused with
@@ -29,7 +29,8 @@ public record Settings(
         String mailFrom,
         URI baseUrl,
         boolean demo,
-        int pageCacheSeconds) {
+        int pageCacheSeconds,
+        boolean demoPurge) {
 
     public static final String HTTP_PORT = "HTTP_PORT";
     public static final String DATA_DIR = "DATA_DIR";
@@ -43,10 +44,12 @@ public record Settings(
     public static final String DEMO = "DEMO";
     /** How long visitors who are not signed in may be served a copy of a public round page (0: never). */
     public static final String PAGE_CACHE_SECONDS = "PAGE_CACHE_SECONDS";
+    /** Delete the content {@code DEMO} created (and all that hangs off it) at start-up; only with {@code DEMO} off. */
+    public static final String DEMO_PURGE = "DEMO_PURGE";
 
     /** Every key, in the order the README lists them. */
     public static final Set<String> KEYS = Set.of(HTTP_PORT, DATA_DIR, DB_URL, DB_USER,
-            DB_PASSWORD, MAIL_HOST, MAIL_PORT, MAIL_FROM, BASE_URL, DEMO, PAGE_CACHE_SECONDS);
+            DB_PASSWORD, MAIL_HOST, MAIL_PORT, MAIL_FROM, BASE_URL, DEMO, PAGE_CACHE_SECONDS, DEMO_PURGE);
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]");
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
@@ -109,7 +112,11 @@ public record Settings(
         URI baseUrl = baseUrl(required(source, BASE_URL));
         boolean demo = flag(DEMO, source.apply(DEMO).orElse("false"));
         int pageCacheSeconds = seconds(PAGE_CACHE_SECONDS, source.apply(PAGE_CACHE_SECONDS).orElse("2"));
-        return new Settings(httpPort, dataDir, database, mail, mailFrom, baseUrl, demo, pageCacheSeconds);
+        boolean demoPurge = flag(DEMO_PURGE, source.apply(DEMO_PURGE).orElse("false"));
+        if (demo && demoPurge) {
+            throw new ConfigurationException(DEMO_PURGE, "cannot be on while DEMO is on: it deletes the demo content DEMO creates");
+        }
+        return new Settings(httpPort, dataDir, database, mail, mailFrom, baseUrl, demo, pageCacheSeconds, demoPurge);
     }
 
     private static int seconds(String key, String value) {

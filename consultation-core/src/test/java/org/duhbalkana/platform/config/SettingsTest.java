@@ -111,4 +111,16 @@ class SettingsTest {
     void demoTakesTheUsualSpellings(String value, boolean expected) {
         assertThat(readWith("DEMO", value).demo()).isEqualTo(expected);
     }
+
+    @Test
+    void demoPurgeIsOffByDefaultAndRefusedTogetherWithDemo() {
+        assertThat(read(Map.of()).demoPurge()).isFalse();
+        assertThat(read(Map.of("DEMO_PURGE", "true")).demoPurge()).isTrue();
+        assertThatThrownBy(() -> read(Map.of("DEMO", "true", "DEMO_PURGE", "true")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("DEMO_PURGE cannot be on while DEMO is on: it deletes the demo content DEMO creates");
+        assertThatThrownBy(() -> readWith("DEMO_PURGE", "please"))
+                .hasMessage("DEMO_PURGE must be true or false (or on/off), not 'please'");
+    }
+
 }
