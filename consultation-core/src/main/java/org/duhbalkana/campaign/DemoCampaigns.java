@@ -23,7 +23,8 @@ import org.duhbalkana.text.Language;
 /**
  * With {@code DEMO} on: campaigns in each state, drawn from the association's aims (cross-border
  * tourism, local products, the Danube), one with tens of thousands of signatures that the
- * counting job counts in its first seconds. Demo signatures carry no personal data.
+ * counting job counts in its first seconds. Demo signatures carry no personal data. The campaigns
+ * are marked as demo content (their signatures go with them when {@code DEMO_PURGE} deletes them).
  */
 @Singleton
 @Startup

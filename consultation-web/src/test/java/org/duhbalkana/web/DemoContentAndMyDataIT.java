@@ -136,7 +136,7 @@ class DemoContentAndMyDataIT {
         site.stop();
 
         RunningSite refused = RunningSite.configured("demo-content-2", Map.of("DATA_DIR", dataDir.toString()));
-        int status = refused.startExpectingExit(Duration.ofSeconds(150));
+        int status = refused.startExpectingExit(Duration.ofSeconds(240));
         assertThat(status).isEqualTo(3);
         assertThat(refused.printed()).contains("The database holds demo content (7 account(s), 5 consultation round(s), "
                 + "5 campaign(s)) and DEMO is off: start once with DEMO_PURGE=true to delete it and everything attached to it, "

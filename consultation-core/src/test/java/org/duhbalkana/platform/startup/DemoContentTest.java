@@ -191,4 +191,46 @@ class DemoContentTest {
             assertThat(again.rowsDeleted()).isZero();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void demoContentWrittenBeforeTheMarksExistedIsMarkedByTheMigration(String name, Supplier<TestDatabase> database)
+            throws SQLException {
+        try (TestDatabase db = database.get()) {
+            boolean mariaDb = db.kind().equals("MariaDB");
+            org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
+                    .dataSource(db.dataSource())
+                    .locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of(
+                            "table_options", mariaDb ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci" : "",
+                            "search_type", mariaDb ? "TEXT" : "VARCHAR(10000)",
+                            "search_index", mariaDb ? "CREATE FULLTEXT INDEX" : "-- no full-text index on H2:"))
+                    .target("9")
+                    .load()
+                    .migrate();
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO account (email, display_name, country, language, status, created_at) VALUES "
+                        + "('admin@demo.example', 'Ana Stojanović', 'RS', 'sr-Latn', 'ACTIVE', '2026-01-01 00:00:00'), "
+                        + "('ana@example.org', 'Ana', 'RS', 'sr-Latn', 'ACTIVE', '2026-01-01 00:00:00')");
+                s.executeUpdate("INSERT INTO consultation_round (slug, title, summary, language, status, created_by, created_at) "
+                        + "SELECT 'kladovo-riverside-draft', 'Draft', 'Draft.', 'en', 'DRAFT', id, '2026-01-01 00:00:00' "
+                        + "FROM account WHERE email = 'admin@demo.example'");
+                s.executeUpdate("INSERT INTO consultation_round (slug, title, summary, language, status, created_by, created_at) "
+                        + "SELECT 'dunavski-park-vidin', 'Park', 'Park.', 'bg', 'DRAFT', id, '2026-01-01 00:00:00' "
+                        + "FROM account WHERE email = 'ana@example.org'");
+                s.executeUpdate("INSERT INTO campaign (slug, title, ask, description, language, deadline, status, organizer_id, "
+                        + "created_at) SELECT 'dunav-bez-plastike', 'Dunav', 'Tražimo.', 'Opis.', 'bg', '2027-01-01 00:00:00', "
+                        + "'DRAFT', id, '2026-01-01 00:00:00' FROM account WHERE email = 'admin@demo.example'");
+            }
+
+            SchemaMigration.migrate(db.dataSource());
+
+            assertThat(DemoContent.find(db.dataSource())).isEqualTo(new DemoContent.Found(1, 1, 1));
+            assertThat(query(db, "SELECT email FROM account WHERE demo = TRUE")).isEqualTo("admin@demo.example");
+            assertThat(query(db, "SELECT slug FROM consultation_round WHERE demo = TRUE")).isEqualTo("kladovo-riverside-draft");
+            // A real round that happens to bear a demo slug is not the demo's.
+            assertThat(query(db, "SELECT demo FROM consultation_round WHERE slug = 'dunavski-park-vidin'")).isIn("0", "FALSE", "false");
+        }
+    }
+
 }
