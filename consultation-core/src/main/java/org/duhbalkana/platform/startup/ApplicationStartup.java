@@ -120,10 +120,9 @@ public class ApplicationStartup {
                 throw fail("The database holds demo content (" + found + ") and DEMO is off: start once with "
                         + "DEMO_PURGE=true to delete it and everything attached to it, or with DEMO=true to keep it", null);
             }
+        } catch (StartupFailure refused) {
+            throw refused;
         } catch (java.sql.SQLException | RuntimeException e) {
-            if (e instanceof StartupFailure failure) {
-                throw failure;
-            }
             throw fail("The demo content could not be checked or deleted on " + settings.database().safeUrl() + ": "
                     + DatabaseUnavailableException.rootMessage(e), e);
         }
