@@ -42,13 +42,16 @@ class DemoContentAndMyDataIT {
     private static final String ROUND = "prekogranicni-turizam-2027";
     private static final String PETITION = "dunav-bez-plastike";
 
+    /** Seeding (and then deleting) 30,000 rows of demo content takes its time on a shared machine. */
+    private static final Duration START = Duration.ofMinutes(6);
+
     private static Path dataDir;
     private static RunningSite site;
 
     @BeforeAll
     static void startWithDemo() {
         dataDir = RunningSite.newDataDir("demo-content");
-        site = RunningSite.configured("demo-content-1", Map.of("DATA_DIR", dataDir.toString(), "DEMO", "true")).start();
+        site = RunningSite.configured("demo-content-1", Map.of("DATA_DIR", dataDir.toString(), "DEMO", "true")).start(START);
         WebSession visitor = new WebSession(site, "en");
         Page signedUp = visitor.submit(visitor.get("/account/sign-up.xhtml"), "signUp", Map.of("name", "Pavle Perić",
                 "email", PERSON, "password", PASSWORD, "home", "other", "country", "DE", "preferredLanguage", "en",
@@ -140,14 +143,14 @@ class DemoContentAndMyDataIT {
         site.stop();
 
         RunningSite refused = RunningSite.configured("demo-content-2", Map.of("DATA_DIR", dataDir.toString()));
-        int status = refused.startExpectingExit(Duration.ofSeconds(240));
+        int status = refused.startExpectingExit(START);
         assertThat(status).isEqualTo(3);
         assertThat(refused.printed()).contains("The database holds demo content (7 account(s), 5 consultation round(s), "
                 + "5 campaign(s)) and DEMO is off: start once with DEMO_PURGE=true to delete it and everything attached to it, "
                 + "or with DEMO=true to keep it");
         assertThat(scalar("SELECT COUNT(*) FROM account WHERE demo = TRUE")).isEqualTo(7);
 
-        site = RunningSite.configured("demo-content-3", Map.of("DATA_DIR", dataDir.toString(), "DEMO_PURGE", "true")).start();
+        site = RunningSite.configured("demo-content-3", Map.of("DATA_DIR", dataDir.toString(), "DEMO_PURGE", "true")).start(START);
         assertThat(site.printed()).contains("Demo content deleted (DEMO_PURGE): 7 account(s), 5 consultation round(s), "
                 + "5 campaign(s)");
         assertThat(Http.get(site.uri("/dev/outbox.xhtml")).statusCode()).isEqualTo(404);
