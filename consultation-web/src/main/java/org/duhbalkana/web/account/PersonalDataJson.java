@@ -4,12 +4,10 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
-import jakarta.json.stream.JsonGenerator;
 import java.io.Writer;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Map;
 import org.duhbalkana.account.PersonalData;
 import org.duhbalkana.web.platform.Jsons;
 
@@ -24,8 +22,7 @@ public final class PersonalDataJson {
     }
 
     public static void write(PersonalData data, Writer out) {
-        try (JsonWriter writer = Jsons.PROVIDER.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
-                .createWriter(out)) {
+        try (JsonWriter writer = Jsons.PROVIDER.createWriter(out)) {
             writer.writeObject(object(data).build());
         }
     }
