@@ -81,6 +81,10 @@ public class Account {
     @Column(name = "municipality_id")
     private Set<Long> reviewerOf = new HashSet<>();
 
+    /** Created by {@code DEMO}: removed by {@code DEMO_PURGE}, and refused at start-up without {@code DEMO}. */
+    @Column(name = "demo", nullable = false)
+    private boolean demo;
+
     @Version
     @Column(name = "version", nullable = false)
     private int version;
@@ -263,6 +267,15 @@ public class Account {
 
     public Optional<Instant> deletedAt() {
         return Optional.ofNullable(deletedAt);
+    }
+
+    /** Marks this account as demo content (only {@code DEMO} does this). */
+    public void markDemo() {
+        demo = true;
+    }
+
+    public boolean isDemo() {
+        return demo;
     }
 
     @Override

@@ -326,22 +326,6 @@ public class AccountService {
                 Language.ofTag(preferences.language()).orElseThrow());
     }
 
-    /** Everything held about the caller; the export itself is recorded in the audit log. */
-    @RolesAllowed({Groups.CITIZEN, Groups.UNVERIFIED})
-    public PersonalData exportMyData() {
-        Account account = me();
-        List<String> reviews = account.reviewerOf().stream().map(id -> municipalities.byId(id).map(Municipality::code)
-                .orElse(String.valueOf(id))).sorted().toList();
-        audit.record(account.id(), account.displayName(), AuditAction.DATA_EXPORTED, "account " + account.id(),
-                "own data");
-        List<PersonalData.Action> actions = audit.byActor(account.id()).stream()
-                .map(e -> new PersonalData.Action(e.getOccurredAt(), e.getAction(), e.getSubject(), e.getAddress()))
-                .toList();
-        return new PersonalData(account.id(), account.displayName(), account.email().orElse(null),
-                account.municipality().map(Municipality::code).orElse(null), account.country(), account.language().tag(),
-                account.createdAt(), account.emailVerifiedAt().orElse(null), account.roles(), reviews, actions);
-    }
-
     /** Deletes the caller's account after checking the password; public contributions stay, unnamed. */
     @RolesAllowed({Groups.CITIZEN, Groups.UNVERIFIED})
     public void deleteMyAccount(@NotNull(message = "{validation.required}") String password) {

@@ -16,7 +16,8 @@ import org.duhbalkana.text.Language;
 /**
  * With {@code DEMO} on, one verified account for each role, all with the password
  * {@value #PASSWORD} (listed in the README). Never created otherwise. Created once; a restart
- * leaves them as they are.
+ * leaves them as they are. They are marked as demo content: a start without {@code DEMO} refuses
+ * them, {@code DEMO_PURGE} deletes them ({@link org.duhbalkana.platform.startup.DemoContent}).
  */
 @Singleton
 @Startup
@@ -77,6 +78,7 @@ public class DemoAccounts {
             Account account = new Account(email, demo.name(), passwordHash.generate(PASSWORD.toCharArray()),
                     Optional.of(home), null, language, clock.instant());
             account.verifyEmail(clock.instant());
+            account.markDemo();
             demo.roles().forEach(account::grant);
             demo.reviews().flatMap(municipalities::byCode).ifPresent(account::grantReviewer);
             accounts.add(account);

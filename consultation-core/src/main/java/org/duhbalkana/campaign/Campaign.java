@@ -148,6 +148,10 @@ public class Campaign {
     @Column(name = "as_written", nullable = false)
     private boolean asWritten;
 
+    /** Created by {@code DEMO}: removed by {@code DEMO_PURGE}, and refused at start-up without {@code DEMO}. */
+    @Column(name = "demo", nullable = false)
+    private boolean demo;
+
     /** The text in its search form ({@link org.duhbalkana.text.SearchText#column}), kept with the text. */
     @Column(name = "search_text")
     private String searchText;
@@ -551,5 +555,14 @@ public class Campaign {
     @Override
     public String toString() {
         return "Campaign[" + slug + ", " + status + "]";
+    }
+
+    /** Marks this campaign as demo content (only {@code DEMO} does this). */
+    public void markDemo() {
+        demo = true;
+    }
+
+    public boolean isDemo() {
+        return demo;
     }
 }

@@ -23,7 +23,8 @@ import org.duhbalkana.text.Language;
 /**
  * With {@code DEMO} on: campaigns in each state, drawn from the association's aims (cross-border
  * tourism, local products, the Danube), one with tens of thousands of signatures that the
- * counting job counts in its first seconds. Demo signatures carry no personal data.
+ * counting job counts in its first seconds. Demo signatures carry no personal data. The campaigns
+ * are marked as demo content (their signatures go with them when {@code DEMO_PURGE} deletes them).
  */
 @Singleton
 @Startup
@@ -162,7 +163,9 @@ public class DemoCampaigns {
     }
 
     private Campaign campaign(String slug, Language language, Account organizer, Instant now) {
-        return new Campaign(slug, organizer, language, now);
+        Campaign campaign = new Campaign(slug, organizer, language, now);
+        campaign.markDemo();
+        return campaign;
     }
 
     private Account demo(String email) {

@@ -122,6 +122,10 @@ public class ConsultationRound {
     @Column(name = "as_written", nullable = false)
     private boolean asWritten;
 
+    /** Created by {@code DEMO}: removed by {@code DEMO_PURGE}, and refused at start-up without {@code DEMO}. */
+    @Column(name = "demo", nullable = false)
+    private boolean demo;
+
     /** Title, summary and tags in their search form ({@link org.duhbalkana.text.SearchText#column}). */
     @Column(name = "search_text")
     private String searchText;
@@ -593,5 +597,14 @@ public class ConsultationRound {
     @Override
     public String toString() {
         return "ConsultationRound[" + slug + ", " + status + "]";
+    }
+
+    /** Marks this round as demo content (only {@code DEMO} does this). */
+    public void markDemo() {
+        demo = true;
+    }
+
+    public boolean isDemo() {
+        return demo;
     }
 }

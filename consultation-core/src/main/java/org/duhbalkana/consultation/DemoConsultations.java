@@ -25,7 +25,8 @@ import org.duhbalkana.text.Language;
 /**
  * With {@code DEMO} on: a few consultation rounds in different states, drawn from the
  * association's aims (cross-border tourism, local products, inter-municipal cooperation), in
- * Serbian (both scripts), Bulgarian and English; one of them with 5,000 comments. Created once.
+ * Serbian (both scripts), Bulgarian and English; one of them with 5,000 comments. Created once,
+ * marked as demo content (their comments go with them when {@code DEMO_PURGE} deletes them).
  */
 @Singleton
 @Startup
@@ -127,6 +128,7 @@ public class DemoConsultations {
         draft.addSection("Purpose", "The plan sets out the route of the riverside walk.");
 
         for (ConsultationRound r : List.of(tourism, products, cooperation, danube, draft)) {
+            r.markDemo();
             rounds.add(r);
         }
 

@@ -20,9 +20,9 @@ import org.duhbalkana.platform.database.SchemaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Start-up: the configuration checked, the database reached, the schema migrated, before
- * anything uses the persistence unit; or one SEVERE line that says which key or which database
- * is at fault.
+ * Start-up: the configuration checked, the database reached, the schema migrated, and, with
+ * {@code DEMO} off, no demo content in it ({@link DemoContent}), before anything uses the
+ * persistence unit; or one SEVERE line that says which key or which database is at fault.
  *
  * <p>{@link #prepare(DataSource)} does the work; {@link StartupCustomizer} calls it when
  * EclipseLink deploys the persistence unit, which Payara does while it prepares the application.
@@ -95,6 +95,36 @@ public class ApplicationStartup {
         } catch (RuntimeException e) {
             throw fail("The database schema could not be brought up to date on " + settings.database().safeUrl()
                     + ": " + DatabaseUnavailableException.rootMessage(e), e);
+        }
+        if (!settings.demo()) {
+            refuseOrPurgeDemoContent(dataSource, settings);
+        }
+    }
+
+    /**
+     * Without {@code DEMO}, the content it created must not be served: with {@code DEMO_PURGE} it
+     * is deleted now, otherwise start-up stops with the line that says how to delete it.
+     */
+    private static void refuseOrPurgeDemoContent(DataSource dataSource, Settings settings) {
+        try {
+            if (settings.demoPurge()) {
+                DemoContent.Purged purged = DemoContent.purge(dataSource);
+                LOG.info(() -> purged.marked().any()
+                        ? "Demo content deleted (DEMO_PURGE): " + purged.marked() + ", " + purged.rowsDeleted()
+                                + " row(s) in all, " + purged.referencesEmptied() + " reference(s) to it emptied"
+                        : "No demo content to delete (DEMO_PURGE is on; it can be turned off)");
+                return;
+            }
+            DemoContent.Found found = DemoContent.find(dataSource);
+            if (found.any()) {
+                throw fail("The database holds demo content (" + found + ") and DEMO is off: start once with "
+                        + "DEMO_PURGE=true to delete it and everything attached to it, or with DEMO=true to keep it", null);
+            }
+        } catch (StartupFailure refused) {
+            throw refused;
+        } catch (java.sql.SQLException | RuntimeException e) {
+            throw fail("The demo content could not be checked or deleted on " + settings.database().safeUrl() + ": "
+                    + DatabaseUnavailableException.rootMessage(e), e);
         }
     }
 

@@ -113,6 +113,7 @@ class SettingsTest {
     }
 
     @Test
+<<<<<<< HEAD
     void theParticipationLimitsHaveDefaultsAndRefuseWhatIsNotAPositiveNumber() {
         assertThat(read(Map.of()).limits()).isEqualTo(new Settings.Limits(10, 100, 10, 20));
         assertThat(readWith("FLAG_LIMIT_ROUND", "5").limits().flagsPerRound()).isEqualTo(5);
@@ -121,4 +122,16 @@ class SettingsTest {
             assertThatThrownBy(() -> readWith(key, "many")).isInstanceOf(ConfigurationException.class).hasMessageContaining(key);
         }
     }
+=======
+    void demoPurgeIsOffByDefaultAndRefusedTogetherWithDemo() {
+        assertThat(read(Map.of()).demoPurge()).isFalse();
+        assertThat(read(Map.of("DEMO_PURGE", "true")).demoPurge()).isTrue();
+        assertThatThrownBy(() -> read(Map.of("DEMO", "true", "DEMO_PURGE", "true")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("DEMO_PURGE cannot be on while DEMO is on: it deletes the demo content DEMO creates");
+        assertThatThrownBy(() -> readWith("DEMO_PURGE", "please"))
+                .hasMessage("DEMO_PURGE must be true or false (or on/off), not 'please'");
+    }
+
+>>>>>>> ts-e
 }

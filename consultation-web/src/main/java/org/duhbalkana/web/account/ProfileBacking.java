@@ -6,9 +6,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonWriter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -17,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import org.duhbalkana.account.Account;
 import org.duhbalkana.account.AccountService;
 import org.duhbalkana.account.PersonalData;
+import org.duhbalkana.account.PersonalDataExport;
 import org.duhbalkana.account.Preferences;
-import org.duhbalkana.web.platform.Jsons;
 import org.duhbalkana.web.platform.Messages;
 
 /**
@@ -34,6 +31,9 @@ public class ProfileBacking {
 
     @Inject
     HomeChoices choices;
+
+    @Inject
+    PersonalDataExport export;
 
     @Inject
     FacesContext faces;
@@ -89,43 +89,18 @@ public class ProfileBacking {
         }
     }
 
-    /** Sends the person's data as a JSON download. */
+    /** Sends the person's data as a JSON download ({@link PersonalDataJson}). */
     public void export() throws IOException {
-        PersonalData data = accounts.exportMyData();
+        PersonalData data = export.mine();
         ExternalContext external = faces.getExternalContext();
         external.responseReset();
         external.setResponseContentType("application/json; charset=UTF-8");
         external.setResponseHeader("Content-Disposition", "attachment; filename=\"duhbalkana-my-data.json\"");
         external.setResponseHeader("Cache-Control", "no-store");
-        try (JsonWriter writer = Jsons.PROVIDER.createWriter(new OutputStreamWriter(external.getResponseOutputStream(),
-                StandardCharsets.UTF_8))) {
-            writer.writeObject(json(data).build());
+        try (OutputStreamWriter out = new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8)) {
+            PersonalDataJson.write(data, out);
         }
         faces.responseComplete();
-    }
-
-    static JsonObjectBuilder json(PersonalData data) {
-        JsonArrayBuilder roles = Jsons.PROVIDER.createArrayBuilder();
-        data.roles().forEach(r -> roles.add(r.name()));
-        JsonArrayBuilder reviews = Jsons.PROVIDER.createArrayBuilder();
-        data.reviewerOf().forEach(reviews::add);
-        JsonArrayBuilder actions = Jsons.PROVIDER.createArrayBuilder();
-        data.privilegedActions().forEach(a -> actions.add(Jsons.PROVIDER.createObjectBuilder()
-                .add("at", a.at().toString()).add("action", a.action()).add("subject", a.subject())
-                .add("address", a.address() == null ? "" : a.address())));
-        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder()
-                .add("accountId", data.accountId())
-                .add("name", data.name())
-                .add("email", data.email() == null ? "" : data.email())
-                .add("country", data.country())
-                .add("language", data.language())
-                .add("createdAt", data.createdAt().toString())
-                .add("roles", roles)
-                .add("reviewerOf", reviews)
-                .add("privilegedActions", actions);
-        json.add("municipality", data.municipality() == null ? "" : data.municipality());
-        json.add("emailVerifiedAt", data.emailVerifiedAt() == null ? "" : data.emailVerifiedAt().toString());
-        return json;
     }
 
     public void delete() throws IOException, ServletException {

@@ -65,10 +65,15 @@ public final class RunningSite implements AutoCloseable {
 
     /** Starts the site and waits until {@code /health} says UP; fails with the log's tail if it does not. */
     public RunningSite start() {
+        return start(START_TIMEOUT);
+    }
+
+    /** Like {@link #start()}, waiting up to this long (a site that seeds much demo content on a busy machine). */
+    public RunningSite start(Duration timeout) {
         launch();
         Instant began = Instant.now();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        while (Duration.between(began, Instant.now()).compareTo(START_TIMEOUT) < 0) {
+        while (Duration.between(began, Instant.now()).compareTo(timeout) < 0) {
             if (!process.isAlive()) {
                 throw new AssertionError("Payara Micro exited with status " + process.exitValue()
                         + " before the site was up:\n" + tail(60));
@@ -97,7 +102,7 @@ public final class RunningSite implements AutoCloseable {
             sleep(500);
         }
         close();
-        throw new AssertionError("The site did not come up within " + START_TIMEOUT + ":\n" + tail(60));
+        throw new AssertionError("The site did not come up within " + timeout + ":\n" + tail(60));
     }
 
     /** Starts the site and waits for its process to end; for configurations that must fail. */
