@@ -113,7 +113,6 @@ class SettingsTest {
     }
 
     @Test
-<<<<<<< HEAD
     void theParticipationLimitsHaveDefaultsAndRefuseWhatIsNotAPositiveNumber() {
         assertThat(read(Map.of()).limits()).isEqualTo(new Settings.Limits(10, 100, 10, 20));
         assertThat(readWith("FLAG_LIMIT_ROUND", "5").limits().flagsPerRound()).isEqualTo(5);
@@ -122,7 +121,8 @@ class SettingsTest {
             assertThatThrownBy(() -> readWith(key, "many")).isInstanceOf(ConfigurationException.class).hasMessageContaining(key);
         }
     }
-=======
+
+    @Test
     void demoPurgeIsOffByDefaultAndRefusedTogetherWithDemo() {
         assertThat(read(Map.of()).demoPurge()).isFalse();
         assertThat(read(Map.of("DEMO_PURGE", "true")).demoPurge()).isTrue();
@@ -133,5 +133,4 @@ class SettingsTest {
                 .hasMessage("DEMO_PURGE must be true or false (or on/off), not 'please'");
     }
 
->>>>>>> ts-e
 }
