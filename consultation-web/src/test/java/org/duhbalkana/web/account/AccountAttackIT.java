@@ -257,6 +257,7 @@ class AccountAttackIT {
         // connection each, as thirty browsers or a script's thirty sockets would).
         CountDownLatch loaded = new CountDownLatch(guesses);
         CountDownLatch go = new CountDownLatch(1);
+        long began;
         ExecutorService pool = Executors.newFixedThreadPool(guesses);
         List<Future<Integer>> answers = new ArrayList<>();
         try {
@@ -291,6 +292,7 @@ class AccountAttackIT {
                 }));
             }
             loaded.await();
+            began = System.nanoTime();
             go.countDown();
             for (Future<Integer> answer : answers) {
                 assertThat(answer.get()).isEqualTo(200);
@@ -298,10 +300,13 @@ class AccountAttackIT {
         } finally {
             pool.shutdownNow();
         }
-        // Every guess that was evaluated was counted before its password was looked at: no more than five.
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        // Every guess that was evaluated was counted before its password was looked at: five, and
+        // one more for each wait (2 s, 4 s, 8 s …) that could have passed while the thirty were
+        // answered on this shared machine; without the locked step nearly all thirty get through.
         String hashed = keyed("guessed@demo.example");
         int evaluated = queryInt("SELECT attempts FROM throttle WHERE scope = 'SIGNIN_ACCOUNT' AND subject = ?", hashed);
-        assertThat(evaluated).isBetween(1, 5);
+        assertThat(evaluated).as("within %s", took).isBetween(1, allowedWithin(took));
 
         // The counters hold keyed hashes, never the plain SHA-256 of the address or of the client's address.
         for (String subject : List.of("guessed@demo.example", "127.0.0.1", "0:0:0:0:0:0:0:1", "::1")) {
@@ -309,6 +314,19 @@ class AccountAttackIT {
         }
         assertThat(queryInt("SELECT COUNT(*) FROM throttle WHERE scope = 'SIGNIN_ADDRESS' AND subject IN (?, ?)",
                 keyed("127.0.0.1"), keyed("0:0:0:0:0:0:0:1"))).isEqualTo(1);
+    }
+
+    /** How many attempts the sign-in rule lets through in this time: five, then one after each doubling wait. */
+    private static int allowedWithin(Duration time) {
+        int allowed = 5;
+        long waited = 0;
+        for (int over = 0; ; over++) {
+            waited += Math.min(1L << (over + 1), 900);
+            if (waited > time.toSeconds() + 1) {
+                return allowed;
+            }
+            allowed++;
+        }
     }
 
     // ----- redirects
