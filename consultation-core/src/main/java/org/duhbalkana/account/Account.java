@@ -81,6 +81,13 @@ public class Account {
     @Column(name = "municipality_id")
     private Set<Long> reviewerOf = new HashSet<>();
 
+    /**
+     * Raised whenever sessions signed in before must end: a new password, a block, a role or
+     * reviewer grant taken away. A session remembers the value it was signed in under.
+     */
+    @Column(name = "credentials_version", nullable = false)
+    private int credentialsVersion;
+
     /** Created by {@code DEMO}: removed by {@code DEMO_PURGE}, and refused at start-up without {@code DEMO}. */
     @Column(name = "demo", nullable = false)
     private boolean demo;
@@ -196,8 +203,20 @@ public class Account {
         }
     }
 
+    /** A new password: every session signed in with the old one ends. */
     public void changePassword(String newHash) {
         this.passwordHash = Objects.requireNonNull(newHash);
+        credentialsVersion++;
+    }
+
+    /** Sessions signed in under an older value than this one are ended at their next request. */
+    public int credentialsVersion() {
+        return credentialsVersion;
+    }
+
+    /** A moderator or an administrator: only an administrator may block them. */
+    public boolean isStaff() {
+        return roles.contains(Role.MODERATOR) || roles.contains(Role.ADMINISTRATOR);
     }
 
     /** A new address, confirmed through a link mailed to it: it counts as verified. */
@@ -223,7 +242,11 @@ public class Account {
     }
 
     public boolean revoke(Role role) {
-        return roles.remove(role);
+        boolean revoked = roles.remove(role);
+        if (revoked) {
+            credentialsVersion++;
+        }
+        return revoked;
     }
 
     public boolean grantReviewer(Municipality municipality) {
@@ -231,12 +254,32 @@ public class Account {
     }
 
     public boolean revokeReviewer(Municipality municipality) {
-        return reviewerOf.remove(municipality.id());
+        boolean revoked = reviewerOf.remove(municipality.id());
+        if (revoked) {
+            credentialsVersion++;
+        }
+        return revoked;
     }
 
-    public void block() {
+    /**
+     * Blocked by {@code by}: staff (moderators and administrators) can lock each other out no
+     * more than themselves. Only an administrator blocks a moderator or an administrator, and
+     * nobody blocks their own account. The account's sessions end.
+     *
+     * @throws StaffProtected when {@code by} may not block this account
+     */
+    public void blockBy(Account by) {
+        if (Objects.equals(by.id(), id) || (isStaff() && !(by.has(Role.ADMINISTRATOR) && by.canSignIn()))) {
+            throw new StaffProtected();
+        }
+        block();
+    }
+
+    /** Use {@link #blockBy}, which knows who blocks. */
+    void block() {
         if (status == AccountStatus.ACTIVE) {
             status = AccountStatus.BLOCKED;
+            credentialsVersion++;
         }
     }
 

@@ -38,8 +38,12 @@ import org.duhbalkana.text.Language;
  *
  * <p>Nothing here tells a stranger whether an address has an account: signing up with a known
  * address and asking to reset the password of an unknown one give the same answer as the
- * ordinary case, and the owner of a known address is told by mail instead. Sign-in costs the
- * same time whether or not the account exists.
+ * ordinary case, and the owner of a known address is told by mail instead. Sign-in, and signing
+ * up, cost the same time whether or not the account exists: both paths hash a password.
+ *
+ * <p>Every guess of a password (signing in, and the current password asked to change the password
+ * or the address or to delete the account) is one attempt against the client's address and the
+ * account, checked and counted in one step before the password is looked at.
  */
 @Stateless
 @DeclareRoles({Groups.CITIZEN, Groups.UNVERIFIED, Groups.ORGANIZER, Groups.REVIEWER, Groups.MODERATOR,
@@ -109,6 +113,9 @@ public class AccountService {
         EmailAddress email = EmailAddress.parse(request.email()).orElseThrow();
         Optional<Municipality> home = home(request.municipalityId(), request.country());
         Language language = Language.ofTag(request.language()).orElseThrow();
+        // Hashed whether or not the address has an account: the hash is most of the time this
+        // takes, and an answer that came sooner for a known address would tell that it is known.
+        String hash = passwordHash.generate(request.password().toCharArray());
         Optional<Account> existing = accounts.byEmail(email);
         if (existing.isPresent()) {
             Account owner = existing.get();
@@ -117,8 +124,7 @@ public class AccountService {
             return;
         }
         Instant now = clock.instant();
-        Account account = new Account(email, request.name(), passwordHash.generate(request.password().toCharArray()),
-                home, request.country(), language, now);
+        Account account = new Account(email, request.name(), hash, home, request.country(), language, now);
         accounts.add(account);
         sendLink(account, TokenPurpose.VERIFY_EMAIL, Optional.empty(), Mail.VERIFY_EMAIL, "/account/verify.xhtml");
     }
@@ -177,15 +183,15 @@ public class AccountService {
     }
 
     /**
-     * The account with this address and password, if it may sign in. Failures are counted
-     * against the address and the account; the work done is the same for unknown addresses.
+     * The account with this address and password, if it may sign in. The attempt is counted
+     * against the client's address and the account before the password is looked at, in one
+     * locked step with the check, so that guesses sent at once are held back like guesses sent
+     * one after another; a success takes it back. The work done is the same for unknown addresses.
      */
     @PermitAll
     public Optional<SignedIn> authenticate(String email, String password) {
         String subject = normalised(email);
-        try {
-            checkSignInAllowed(email);
-        } catch (org.duhbalkana.platform.TooManyAttempts wait) {
+        if (throttle.attempt(ThrottleRule.SIGN_IN_ADDRESS, address(), ThrottleRule.SIGN_IN_ACCOUNT, subject).isPresent()) {
             return Optional.empty();
         }
         Optional<Account> account = EmailAddress.parse(email).flatMap(accounts::byEmail);
@@ -194,36 +200,47 @@ public class AccountService {
                 .orElse(dummyHash));
         Arrays.fill(secret, '\0');
         if (account.isPresent() && account.get().canSignIn() && matches) {
-            throttle.clear(ThrottleRule.SIGN_IN_ACCOUNT, subject);
-            Account a = account.get();
-            return Optional.of(new SignedIn(a.id(), a.displayName(), a.groups(), a.language()));
+            succeeded(subject);
+            return Optional.of(signedIn(account.get()));
         }
-        count(ThrottleRule.SIGN_IN_ACCOUNT, subject);
-        count(ThrottleRule.SIGN_IN_ADDRESS, address());
         return Optional.empty();
     }
 
-    /**
-     * Counts a failure; when two first failures of one subject race to create its row, one
-     * loses on the primary key and counts again, now finding the row.
-     */
-    private void count(ThrottleRule rule, String subject) {
-        try {
-            throttle.count(rule, subject);
-        } catch (jakarta.ejb.EJBException race) {
-            throttle.count(rule, subject);
-        }
+    /** A password was right: the account's failures are forgotten, the address's attempt taken back. */
+    private void succeeded(String subject) {
+        throttle.clear(ThrottleRule.SIGN_IN_ACCOUNT, subject);
+        throttle.refund(ThrottleRule.SIGN_IN_ADDRESS, address());
     }
 
-    /** A successful sign-in: the principal's name is the account id. */
-    public record SignedIn(long accountId, String displayName, Set<String> groups, Language language) {
+    private static SignedIn signedIn(Account a) {
+        return new SignedIn(a.id(), a.displayName(), a.groups(), a.language(), a.credentialsVersion());
+    }
+
+    /**
+     * A signed-in account: the principal's name is the account id; a session signed in under
+     * {@code credentialsVersion} lasts while the account keeps it.
+     */
+    public record SignedIn(long accountId, String displayName, Set<String> groups, Language language,
+            int credentialsVersion) {
     }
 
     /** The groups of a signed-in account now (roles can change during a session). */
     @PermitAll
     public Optional<SignedIn> current() {
         return Caller.accountId(session).flatMap(accounts::byId).filter(Account::canSignIn)
-                .map(a -> new SignedIn(a.id(), a.displayName(), a.groups(), a.language()));
+                .map(AccountService::signedIn);
+    }
+
+    /**
+     * For every request of a signed-in session: the account as it is now, if the session may go
+     * on (the account can still sign in, and nothing that ends sessions happened since it was
+     * signed in under {@code credentialsVersion}); empty if the session must end.
+     */
+    @PermitAll
+    public Optional<SignedIn> stillSignedIn(long accountId, int credentialsVersion) {
+        return accounts.byId(accountId).filter(Account::canSignIn)
+                .filter(a -> a.credentialsVersion() == credentialsVersion)
+                .map(AccountService::signedIn);
     }
 
     // ----- password
@@ -252,20 +269,39 @@ public class AccountService {
                 settings.link("/account/forgot.xhtml"));
     }
 
+    /**
+     * A new password, given the current one (a guess of it counts like a sign-in); the account's
+     * other sessions end.
+     *
+     * @return the account's new credentials version, for the session that made the change to go on
+     */
     @RolesAllowed({Groups.CITIZEN, Groups.UNVERIFIED})
-    public void changePassword(@NotNull(message = "{validation.required}") String currentPassword,
+    public int changePassword(@NotNull(message = "{validation.required}") String currentPassword,
             @NotNull(message = "{validation.required}") @Password String newPassword) {
         Account account = me();
         requirePassword(account, currentPassword);
         account.changePassword(passwordHash.generate(newPassword.toCharArray()));
         mail.send(account.email().orElseThrow(), account.language(), Mail.PASSWORD_CHANGED, account.displayName(),
                 settings.link("/account/forgot.xhtml"));
+        return account.credentialsVersion();
     }
 
+    /**
+     * The account's current password, asked before a change that someone at an unattended screen
+     * must not make: one attempt under the sign-in throttle, refused with {@code TooManyAttempts}
+     * while the account or the address must wait, with {@link WrongPassword} when it is wrong.
+     */
     private void requirePassword(Account account, String password) {
-        if (password == null || !passwordHash.verify(password.toCharArray(), account.passwordHash())) {
+        String subject = normalised(account.email().orElse(""));
+        throttle.attempt(ThrottleRule.SIGN_IN_ADDRESS, address(), ThrottleRule.SIGN_IN_ACCOUNT, subject)
+                .ifPresent(wait -> {
+                    throw new org.duhbalkana.platform.TooManyAttempts(wait);
+                });
+        if (password == null || account.passwordHash() == null
+                || !passwordHash.verify(password.toCharArray(), account.passwordHash())) {
             throw new WrongPassword();
         }
+        succeeded(subject);
     }
 
     // ----- address

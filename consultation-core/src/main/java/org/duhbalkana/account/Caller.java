@@ -27,4 +27,17 @@ public final class Caller {
         return accountId(context).flatMap(accounts::byId).filter(Account::canSignIn)
                 .orElseThrow(org.duhbalkana.platform.AccessDenied::new);
     }
+
+    /**
+     * The calling account, if the database says now that it may act and holds the role (the
+     * groups of the request may be older than a change made by an administrator a moment ago);
+     * refused otherwise.
+     */
+    public static Account withRole(SessionContext context, AccountRepository accounts, Role role) {
+        Account caller = account(context, accounts);
+        if (!caller.isVerified() || !caller.has(role)) {
+            throw new org.duhbalkana.platform.AccessDenied();
+        }
+        return caller;
+    }
 }

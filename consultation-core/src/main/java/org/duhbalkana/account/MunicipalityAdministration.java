@@ -37,8 +37,8 @@ public class MunicipalityAdministration {
     public Municipality manage(@NotNull String code) {
         Municipality municipality = municipalities.byCode(code)
                 .orElseThrow(() -> new InputRejected("municipality", "validation.municipality"));
-        Account caller = Caller.accountId(session).flatMap(accounts::byId).orElseThrow(AccessDenied::new);
-        if (!caller.has(Role.ADMINISTRATOR) && !caller.reviews(municipality)) {
+        Account caller = Caller.account(session, accounts);
+        if (!caller.isVerified() || (!caller.has(Role.ADMINISTRATOR) && !caller.reviews(municipality))) {
             throw new AccessDenied();
         }
         return municipality;
@@ -53,7 +53,7 @@ public class MunicipalityAdministration {
         Municipality municipality = manage(code);
         int before = municipality.minConsultationDays();
         municipality.changeMinConsultationDays(days);
-        Account caller = Caller.accountId(session).flatMap(accounts::byId).orElseThrow(AccessDenied::new);
+        Account caller = Caller.account(session, accounts);
         audit.record(caller.id(), caller.displayName(), AuditAction.MUNICIPALITY_SETTINGS_CHANGED, municipality.code(),
                 "min consultation days " + before + " -> " + days);
     }

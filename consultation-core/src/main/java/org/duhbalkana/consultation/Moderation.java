@@ -78,12 +78,12 @@ public class Moderation {
         }
     }
 
-    /** Blocks the author of a comment from signing in. */
+    /** Blocks the author of a comment from signing in; a moderator or an administrator only an administrator blocks. */
     public void blockAuthor(long commentId) {
         Account moderator = Managers.caller(session, accounts);
         Account author = rounds.comment(commentId).orElseThrow(() -> new ConsultationRuleBroken("consultation.error.noComment"))
                 .author();
-        author.block();
+        author.blockBy(moderator);
         audit.record(moderator.id(), moderator.displayName(), AuditAction.ACCOUNT_BLOCKED, "account " + author.id(),
                 "comment " + commentId);
     }

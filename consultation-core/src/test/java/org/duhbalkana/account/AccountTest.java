@@ -64,4 +64,70 @@ class AccountTest {
         account.unblock();
         assertThat(account.canSignIn()).isTrue();
     }
+
+    private static Account withId(long id, Role... roles) {
+        Account account = account();
+        org.duhbalkana.testing.Fixtures.setField(account, "id", id);
+        account.verifyEmail(NOW);
+        for (Role role : roles) {
+            account.grant(role);
+        }
+        return account;
+    }
+
+    @Test
+    void aModeratorBlocksCitizensButNoStaffAndNobodyTheirOwnAccount() {
+        Account moderator = withId(1, Role.MODERATOR);
+        Account otherModerator = withId(2, Role.MODERATOR);
+        Account administrator = withId(3, Role.ADMINISTRATOR);
+        Account citizen = withId(4);
+        Account organizer = withId(5, Role.ORGANIZER);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> administrator.blockBy(moderator))
+                .isInstanceOf(StaffProtected.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> otherModerator.blockBy(moderator))
+                .isInstanceOf(StaffProtected.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> moderator.blockBy(moderator))
+                .isInstanceOf(StaffProtected.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> administrator.blockBy(administrator))
+                .isInstanceOf(StaffProtected.class);
+        assertThat(administrator.canSignIn()).isTrue();
+        assertThat(otherModerator.canSignIn()).isTrue();
+
+        citizen.blockBy(moderator);
+        organizer.blockBy(moderator);
+        otherModerator.blockBy(administrator);
+        assertThat(citizen.status()).isEqualTo(AccountStatus.BLOCKED);
+        assertThat(organizer.status()).isEqualTo(AccountStatus.BLOCKED);
+        assertThat(otherModerator.status()).isEqualTo(AccountStatus.BLOCKED);
+
+        // A blocked administrator blocks nobody of the staff.
+        Account blockedAdministrator = withId(6, Role.ADMINISTRATOR);
+        blockedAdministrator.block();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> moderator.blockBy(blockedAdministrator))
+                .isInstanceOf(StaffProtected.class);
+    }
+
+    @Test
+    void aNewPasswordABlockAndATakenRoleEndSessionsAGrantDoesNot() {
+        Account account = withId(7, Role.ORGANIZER);
+        int signedInUnder = account.credentialsVersion();
+
+        account.grant(Role.MODERATOR);
+        account.grantReviewer(org.duhbalkana.testing.Fixtures.municipality(9, "bor", Country.RS, "Bor", "Бор"));
+        assertThat(account.credentialsVersion()).isEqualTo(signedInUnder);
+
+        account.revoke(Role.MODERATOR);
+        assertThat(account.credentialsVersion()).isEqualTo(signedInUnder + 1);
+        account.revoke(Role.MODERATOR);
+        assertThat(account.credentialsVersion()).as("nothing taken, nothing ended").isEqualTo(signedInUnder + 1);
+        account.revokeReviewer(org.duhbalkana.testing.Fixtures.municipality(9, "bor", Country.RS, "Bor", "Бор"));
+        assertThat(account.credentialsVersion()).isEqualTo(signedInUnder + 2);
+        account.changePassword("another hash");
+        assertThat(account.credentialsVersion()).isEqualTo(signedInUnder + 3);
+        account.block();
+        assertThat(account.credentialsVersion()).isEqualTo(signedInUnder + 4);
+        account.unblock();
+        assertThat(account.credentialsVersion()).as("unblocking revives no old session").isEqualTo(signedInUnder + 4);
+    }
 }

@@ -1,26 +1,27 @@
 package org.duhbalkana.platform.throttle;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import org.duhbalkana.platform.Secrets;
 import org.duhbalkana.platform.TooManyAttempts;
 
 /**
  * Counts attempts in the database, so that every instance of the site sees the same counts.
- * Subjects (addresses, e-mail addresses) are stored only as SHA-256 hashes. Each call runs in a
- * transaction of its own: a failure counted stays counted even when the caller rolls back.
+ * Subjects (addresses, e-mail addresses) are stored only as keyed hashes (HMAC-SHA256 with the
+ * site's {@link ThrottleSecret}), and a counter is deleted once its window has ended. Each call runs
+ * in a transaction of its own: a failure counted stays counted even when the caller rolls back.
+ * Checking and counting an attempt is one step on locked rows ({@link #take}, {@link #attempt}), so
+ * that concurrent attempts cannot all pass a check before any of them is counted.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -32,34 +33,68 @@ public class Throttle {
     @Inject
     Clock clock;
 
-    /** Refuses with {@link TooManyAttempts} if the subject must wait. */
+    @Inject
+    ThrottleSecret secret;
+
+    @Resource
+    SessionContext context;
+
+    private static volatile byte[] key;
+
+    /** Refuses with {@link TooManyAttempts} if the subject must wait (a look, not an attempt). */
     public void check(ThrottleRule rule, String subject) {
-        Instant now = clock.instant();
-        ThrottleEntry entry = em.find(ThrottleEntry.class, new ThrottleEntry.Key(rule.scope(), hash(subject)));
-        if (entry != null) {
-            Optional<Duration> wait = rule.wait(entry.attempts(), entry.windowStart(), entry.lastAttempt(), now);
-            if (wait.isPresent()) {
-                throw new TooManyAttempts(wait.get());
-            }
-        }
+        counters().waitFor(counter(rule, subject), clock.instant()).ifPresent(wait -> {
+            throw new TooManyAttempts(wait);
+        });
     }
 
-    /** Counts an attempt (a failure, or a use of a capped action). */
+    /** Counts an attempt (a failure, or a use of a capped action), whatever the count so far. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void count(ThrottleRule rule, String subject) {
-        Instant now = clock.instant();
-        ThrottleEntry.Key key = new ThrottleEntry.Key(rule.scope(), hash(subject));
-        ThrottleEntry entry = em.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (entry == null) {
-            entry = new ThrottleEntry(rule.scope(), hash(subject), now);
-            em.persist(entry);
-        }
-        entry.count(now, rule.window());
+        ThrottleCounters.Counter counter = counter(rule, subject);
+        ThrottleCounters.retried(() -> {
+            self().countOnce(counter);
+            return null;
+        });
     }
 
-    /** Checks, then counts: for capped actions such as signing up. */
+    /** Checks and counts in one step: refused with {@link TooManyAttempts} (and not counted) over the limit. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void take(ThrottleRule rule, String subject) {
-        check(rule, subject);
-        count(rule, subject);
+        attempt(rule, subject).ifPresent(wait -> {
+            throw new TooManyAttempts(wait);
+        });
+    }
+
+    /**
+     * One attempt counted against one subject: empty if it may go ahead (and it is counted), else
+     * how long to wait (and nothing is counted).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Duration> attempt(ThrottleRule rule, String subject) {
+        return attempt(rule, subject, null, null);
+    }
+
+    /**
+     * One attempt counted against two subjects at once (an address and an account): it goes ahead
+     * only if neither must wait, and is then counted against both; otherwise against neither.
+     * A {@code null} second rule stands for none.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Duration> attempt(ThrottleRule rule, String subject, ThrottleRule otherRule, String otherSubject) {
+        List<ThrottleCounters.Counter> counters = otherRule == null ? List.of(counter(rule, subject))
+                : List.of(counter(rule, subject), counter(otherRule, otherSubject));
+        return ThrottleCounters.retried(() -> self().attemptOnce(counters));
+    }
+
+    /** For {@link #attempt}: one transaction. */
+    public Optional<Duration> attemptOnce(List<ThrottleCounters.Counter> counters) {
+        return counters().attempt(counters, clock.instant());
+    }
+
+    /** For {@link #count}: one transaction. */
+    public void countOnce(ThrottleCounters.Counter counter) {
+        counters().count(counter, clock.instant());
     }
 
     /** What {@link #takeOnceRaced} came to. */
@@ -68,43 +103,59 @@ public class Throttle {
         TAKEN,
         /** Over the limit. */
         REFUSED,
-        /** The subject's counter could not be written (two attempts kept racing for it). */
+        /** The subject's counter could not be written (attempts kept racing for it). */
         BUSY
     }
 
     /**
-     * {@link #take} through the bean, once more when this attempt lost the race with another first
-     * attempt to create the subject's counter (that shows only when the bean's own transaction
-     * commits, so the caller, outside it, tries again and now finds the counter).
+     * {@link #take} through the bean, telling a refusal from a counter that could not be written.
+     * Races for a new counter are retried inside {@link #take} already.
      */
     public static Taken takeOnceRaced(Throttle throttle, ThrottleRule rule, String subject) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                throttle.take(rule, subject);
-                return Taken.TAKEN;
-            } catch (TooManyAttempts over) {
-                return Taken.REFUSED;
-            } catch (jakarta.ejb.EJBException race) {
-                // the other attempt created the counter a moment ago: count again
-            }
+        try {
+            throttle.take(rule, subject);
+            return Taken.TAKEN;
+        } catch (TooManyAttempts over) {
+            return Taken.REFUSED;
+        } catch (jakarta.ejb.EJBException | jakarta.persistence.PersistenceException busy) {
+            return Taken.BUSY;
         }
-        return Taken.BUSY;
+    }
+
+    /** Takes back one counted attempt of the subject (it turned out to be a success). */
+    public void refund(ThrottleRule rule, String subject) {
+        counters().refund(counter(rule, subject));
     }
 
     /** Forgets the subject's attempts (after a successful sign-in). */
     public void clear(ThrottleRule rule, String subject) {
-        ThrottleEntry entry = em.find(ThrottleEntry.class, new ThrottleEntry.Key(rule.scope(), hash(subject)));
-        if (entry != null) {
-            em.remove(entry);
-        }
+        counters().clear(counter(rule, subject));
     }
 
-    static String hash(String subject) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(subject.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** Deletes the counters whose window has ended; returns how many. */
+    public int purgeExpired() {
+        return counters().purge(clock.instant());
+    }
+
+    private ThrottleCounters counters() {
+        return new ThrottleCounters(em);
+    }
+
+    private Throttle self() {
+        return context.getBusinessObject(Throttle.class);
+    }
+
+    private ThrottleCounters.Counter counter(ThrottleRule rule, String subject) {
+        return new ThrottleCounters.Counter(rule, hash(subject));
+    }
+
+    /** The keyed hash the subject is stored as. */
+    String hash(String subject) {
+        byte[] k = key;
+        if (k == null) {
+            k = ThrottleCounters.retried(secret::key);
+            key = k;
         }
+        return Secrets.keyedHash(k, subject == null ? "" : subject);
     }
 }

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Attempts counted for one subject within a window. */
+/**
+ * Attempts counted for one subject within a window. The subject is a keyed hash; the row goes once
+ * its window has ended ({@code expires_at}), when it no longer holds anyone back.
+ */
 @Entity
 @Table(name = "throttle")
 @IdClass(ThrottleEntry.Key.class)
@@ -34,6 +37,9 @@ public class ThrottleEntry {
     @Column(name = "last_attempt", nullable = false)
     private Instant lastAttempt;
 
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private int version;
@@ -41,11 +47,16 @@ public class ThrottleEntry {
     protected ThrottleEntry() {
     }
 
-    ThrottleEntry(String scope, String subject, Instant now) {
+    ThrottleEntry(String scope, String subject, Instant now, Duration window) {
         this.scope = scope;
         this.subject = subject;
         this.windowStart = now;
         this.lastAttempt = now;
+        this.expiresAt = now.plus(window);
+    }
+
+    Instant expiresAt() {
+        return expiresAt;
     }
 
     int attempts() {
@@ -68,6 +79,14 @@ public class ThrottleEntry {
         }
         attempts++;
         lastAttempt = now;
+        expiresAt = windowStart.plus(window);
+    }
+
+    /** Takes back one attempt (one that turned out to be a success). */
+    void refund() {
+        if (attempts > 0) {
+            attempts--;
+        }
     }
 
     boolean expired(Instant now, Duration window) {

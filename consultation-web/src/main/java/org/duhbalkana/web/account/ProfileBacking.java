@@ -73,7 +73,9 @@ public class ProfileBacking {
 
     public void changePassword() {
         try {
-            accounts.changePassword(currentPassword, newPassword);
+            int credentialsVersion = accounts.changePassword(currentPassword, newPassword);
+            // This session goes on; the account's other sessions end at their next request.
+            SignInMechanism.continueUnder((HttpServletRequest) faces.getExternalContext().getRequest(), credentialsVersion);
             Messages.info("profile.passwordChanged");
         } catch (RuntimeException e) {
             Messages.show("password", e);

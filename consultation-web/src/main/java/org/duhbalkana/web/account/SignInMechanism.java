@@ -3,30 +3,46 @@ package org.duhbalkana.web.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.duhbalkana.account.AccountService;
+import org.duhbalkana.web.platform.LocalRedirect;
 import org.duhbalkana.web.platform.SecurityHeadersFilter;
 
 /**
  * Jakarta Security's form sign-in on our own Faces page: a protected page sends the visitor to
  * {@code account/sign-in.xhtml?next=…} and, once signed in, back; the sign-in page hands the address
- * and password over ({@code SecurityContext.authenticate}) to be checked by
- * {@link AccountIdentityStore}; the signed-in state is kept in the session. It runs before any
- * filter, so it sets the security headers itself.
+ * and password over ({@code SecurityContext.authenticate}) to be checked by {@link AccountService}.
+ * It runs before any filter, so it sets the security headers itself.
+ *
+ * <p>The session keeps only which account signed in, and under which credentials version. Every
+ * request asks the database again: the caller's groups are the account's roles now, and a session
+ * whose account was blocked or deleted, whose password changed or was reset, or which lost a role,
+ * is ended (the person is signed out) at its next request.
  */
 @ApplicationScoped
-@AutoApplySession
 public class SignInMechanism implements HttpAuthenticationMechanism {
 
+    /** The session attribute that keeps who signed in. */
+    static final String SIGNED_IN = SignInMechanism.class.getName() + ".signedIn";
+
+    /** What a signed-in session keeps: no name, no groups, only what the database is asked with. */
+    record Kept(long accountId, int credentialsVersion) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
     @Inject
-    IdentityStoreHandler identityStores;
+    AccountService accounts;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -34,7 +50,29 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         SecurityHeadersFilter.apply(request, response);
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
-            return context.notifyContainerAboutLogin(identityStores.validate(credential));
+            if (credential instanceof UsernamePasswordCredential login) {
+                Optional<AccountService.SignedIn> signedIn = accounts.authenticate(login.getCaller(),
+                        login.getPasswordAsString());
+                if (signedIn.isPresent()) {
+                    keep(request, signedIn.get().accountId(), signedIn.get().credentialsVersion());
+                    return notify(context, signedIn.get());
+                }
+            }
+            // no error page: the sign-in page says it in the reader's language
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SIGNED_IN) instanceof Kept kept) {
+            Optional<AccountService.SignedIn> now = accounts.stillSignedIn(kept.accountId(), kept.credentialsVersion());
+            if (now.isPresent()) {
+                return notify(context, now.get());
+            }
+            // Blocked, deleted, a new password, a role taken away: this session ends here.
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyEnded) {
+                // ended by a request running at the same time
+            }
         }
         if (context.isProtected()) {
             String query = request.getQueryString();
@@ -45,15 +83,44 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
+    private static AuthenticationStatus notify(HttpMessageContext context, AccountService.SignedIn signedIn) {
+        return context.notifyContainerAboutLogin(new CallerPrincipal(String.valueOf(signedIn.accountId())),
+                signedIn.groups());
+    }
+
+    /** Remembers in the session who signed in (the session id was changed before). */
+    private static void keep(HttpServletRequest request, long accountId, int credentialsVersion) {
+        request.getSession(true).setAttribute(SIGNED_IN, new Kept(accountId, credentialsVersion));
+    }
+
+    /**
+     * After the person changed their own password in this session: the session goes on under the
+     * new credentials version, while the account's other sessions end.
+     */
+    public static void continueUnder(HttpServletRequest request, int credentialsVersion) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SIGNED_IN) instanceof Kept kept) {
+            session.setAttribute(SIGNED_IN, new Kept(kept.accountId(), credentialsVersion));
+        }
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SIGNED_IN);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
     /**
      * The page to return to after signing in, if it is a path of this site (never another
-     * site: {@code //evil.example} or {@code https://…} are ignored).
+     * site: {@code //evil.example}, {@code /\evil.example} or {@code https://…} are ignored).
      */
-    static java.util.Optional<String> safeNext(String next, String contextPath) {
-        if (next == null || !next.startsWith(contextPath + "/") || next.startsWith("//") || next.contains("\\")
-                || next.contains("\r") || next.contains("\n") || next.length() > 500) {
-            return java.util.Optional.empty();
+    static Optional<String> safeNext(String next, String contextPath) {
+        if (next == null || !next.startsWith(contextPath + "/")) {
+            return Optional.empty();
         }
-        return java.util.Optional.of(next);
+        return LocalRedirect.path(next);
     }
 }

@@ -16,7 +16,8 @@ import org.duhbalkana.account.RoleAdministration;
 import org.duhbalkana.web.platform.Messages;
 
 /**
- * {@code admin/accounts.xhtml}: find accounts, grant and revoke roles and reviewer grants. View
+ * {@code admin/accounts.xhtml}: find accounts, grant and revoke roles and reviewer grants, block and
+ * unblock accounts. View
  * scoped: the buttons of each row must act on the rows the administrator saw.
  */
 @Named("adminAccounts")
@@ -86,6 +87,16 @@ public class AccountsBacking implements Serializable {
 
     public void revokeReviewer(long accountId, String code) {
         act(() -> administration.revokeReviewer(accountId, code));
+    }
+
+    /** Blocks the account (its sessions end); refused for the administrator's own. */
+    public void block(long accountId) {
+        act(() -> administration.block(accountId));
+    }
+
+    /** Lets a blocked account sign in again. */
+    public void unblock(long accountId) {
+        act(() -> administration.unblock(accountId));
     }
 
     private void act(Runnable change) {

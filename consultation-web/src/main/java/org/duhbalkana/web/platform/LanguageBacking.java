@@ -73,7 +73,7 @@ public class LanguageBacking {
                 .toList();
     }
 
-    /** The address the visitor asked for, also on an error page. */
+    /** The address the visitor asked for, also on an error page; the home page if it was not a path of this site. */
     private String here() {
         if (here == null) {
             HttpServletRequest request = request();
@@ -87,6 +87,8 @@ public class LanguageBacking {
                 String query = request.getQueryString();
                 here = request.getRequestURI() + (query == null ? "" : "?" + query);
             }
+            // The switcher's links stay on the site, also on the error page of //evil.example/x.
+            here = LocalRedirect.pathOr(here, request.getContextPath());
         }
         return here;
     }

@@ -17,7 +17,8 @@ import org.duhbalkana.text.Language;
  * cookie, else the browser's {@code Accept-Language}. A GET with {@code ?lang=TAG} (the links of
  * the language switcher) stores the choice (in the cookie, and for a signed-in person also in
  * their profile, which their mails follow) and redirects to the same address without the parameter; in the API, {@code ?lang=} is a plain
- * parameter (the report PDF's language).
+ * parameter (the report PDF's language). The redirect never leaves the site: an address such as
+ * {@code //evil.example/x?lang=en} is sent to the home page instead ({@link LocalRedirect}).
  */
 public class LanguageFilter extends HttpFilter {
 
@@ -96,8 +97,15 @@ public class LanguageFilter extends HttpFilter {
         return cookie;
     }
 
-    /** The address of this request without the {@code lang} parameter, as a relative reference. */
+    /**
+     * The address of this request without the {@code lang} parameter, as a path of this site; the
+     * home page when the request's path could be read as another site's address.
+     */
     static String withoutLanguageParameter(HttpServletRequest request) {
+        String home = request.getContextPath() + "/";
+        if (LocalRedirect.path(request.getRequestURI()).filter(p -> p.indexOf('?') < 0 && p.indexOf('#') < 0).isEmpty()) {
+            return home;
+        }
         String query = request.getQueryString();
         StringBuilder location = new StringBuilder(request.getRequestURI());
         if (query != null) {
@@ -106,9 +114,23 @@ public class LanguageFilter extends HttpFilter {
                     .reduce((a, b) -> a + "&" + b)
                     .orElse("");
             if (!kept.isEmpty()) {
-                location.append('?').append(kept);
+                location.append('?').append(encodeOddCharacters(kept));
             }
         }
-        return location.toString();
+        return LocalRedirect.pathOr(location.toString(), request.getContextPath());
+    }
+
+    /** Percent-encodes what a query may not hold as it is (spaces, quotes, backslashes, non-ASCII). */
+    private static String encodeOddCharacters(String query) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : query.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c > 0x20 && c < 0x7f && "\"<>\\^`{|}#".indexOf(c) < 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return encoded.toString();
     }
 }

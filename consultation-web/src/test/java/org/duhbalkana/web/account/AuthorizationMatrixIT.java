@@ -206,6 +206,9 @@ class AuthorizationMatrixIT {
                 Page again = session.get("/admin/accounts.xhtml");
                 session.submit(again, "accounts", Map.of("query", ""), "rows:" + rowOf(again, citizen) + ":roles:0:toggle");
                 assertThat(roles(citizen)).isEmpty();
+                // A role taken away ends the person's sessions: the citizen signs in again.
+                assertThat(outcome(sessions.get(Who.CITIZEN).get("/account/profile.xhtml"))).isEqualTo(SIGN_IN);
+                sessions.put(Who.CITIZEN, WebSession.signedIn(site, Who.CITIZEN.email, DemoAccounts.PASSWORD));
             } else {
                 Page forged = session.post("/admin/accounts.xhtml", Map.of("accounts", "accounts",
                         "accounts:query", "", "accounts:rows:0:roles:0:toggle", "x"));
@@ -215,6 +218,66 @@ class AuthorizationMatrixIT {
         }
         assertThat(auditCount("ROLE_GRANTED")).isEqualTo(1);
         assertThat(auditCount("ROLE_REVOKED")).isEqualTo(1);
+    }
+
+    @Test
+    void onlyAdministratorsBlockAndUnblockAccounts() throws SQLException {
+        long target = accountId("gragjanin@demo.example");
+        for (Who who : Who.values()) {
+            WebSession session = sessions.get(who);
+            if (who == Who.ADMINISTRATOR) {
+                Page page = session.get("/admin/accounts.xhtml");
+                session.submit(page, "accounts", Map.of("query", ""), "rows:" + rowOf(page, target) + ":block");
+                assertThat(status(target)).isEqualTo("BLOCKED");
+                Page again = session.get("/admin/accounts.xhtml");
+                session.submit(again, "accounts", Map.of("query", ""), "rows:" + rowOf(again, target) + ":unblock");
+                assertThat(status(target)).isEqualTo("ACTIVE");
+            } else {
+                for (String action : List.of("block", "unblock")) {
+                    Page forged = session.post("/admin/accounts.xhtml", Map.of("accounts", "accounts",
+                            "accounts:query", "", "accounts:rows:0:" + action, "x"));
+                    assertThat(forged.status()).as(who + " " + action).isIn(302, 403);
+                }
+                assertThat(status(target)).as(who.name()).isEqualTo("ACTIVE");
+            }
+        }
+        assertThat(auditCount("ACCOUNT_BLOCKED", "account " + target)).isEqualTo(1);
+        assertThat(auditCount("ACCOUNT_UNBLOCKED", "account " + target)).isEqualTo(1);
+    }
+
+    @Test
+    void theModeratorBlocksTheAuthorOfAFlaggedCommentButNeitherAnAdministratorNorThemselves() throws SQLException {
+        String path = "/consultations/view.xhtml?slug=prekogranicni-turizam-2027";
+        for (Who author : List.of(Who.ADMINISTRATOR, Who.MODERATOR)) {
+            WebSession session = sessions.get(author);
+            session.submit(session.get(path), "comment", Map.of("section", "0", "stance", "NEUTRAL",
+                    "text", "Staff comment of " + author), "submit");
+            update("UPDATE round_comment SET flag_count = 1 WHERE body = ?", "Staff comment of " + author);
+        }
+        WebSession moderator = sessions.get(Who.MODERATOR);
+        for (Who author : List.of(Who.ADMINISTRATOR, Who.MODERATOR)) {
+            long account = accountId(author.email);
+            long comment = queryInt("SELECT MAX(id) FROM round_comment WHERE body = ?", "Staff comment of " + author);
+            Page queue = moderator.get("/moderation/queue.xhtml");
+            Page refused = moderator.submit(queue, "queue", Map.of(),
+                    "rows:" + indexOf(queue, "<tr id=\"flagged-(\\d+)\"", comment) + ":block");
+            assertThat(refused.messages()).as(author.name()).anyMatch(m -> m.contains("only an administrator blocks"));
+            assertThat(status(account)).as(author.name()).isEqualTo("ACTIVE");
+            assertThat(auditCount("ACCOUNT_BLOCKED", "account " + account)).isZero();
+        }
+        // Others cannot use the moderation queue at all.
+        for (Who who : Who.values()) {
+            if (who != Who.MODERATOR) {
+                Page forged = sessions.get(who).post("/moderation/queue.xhtml", Map.of("queue", "queue", "queue:rows:0:block", "x"));
+                assertThat(forged.status()).as(who.name()).isIn(302, 403);
+            }
+        }
+        for (Who who : Who.values()) {
+            if (who.email != null) {
+                assertThat(status(accountId(who.email))).as(who.name()).isEqualTo("ACTIVE");
+            }
+        }
+        assertThat(sessions.get(Who.ADMINISTRATOR).get("/admin/accounts.xhtml").status()).isEqualTo(200);
     }
 
     @Test
@@ -261,15 +324,49 @@ class AuthorizationMatrixIT {
     }
 
     private static int rowOf(Page page, long accountId) {
-        Matcher rows = Pattern.compile("<tr id=\"account-(\\d+)\"").matcher(page.body());
+        return indexOf(page, "<tr id=\"account-(\\d+)\"", accountId);
+    }
+
+    private static int indexOf(Page page, String rowPattern, long id) {
+        Matcher rows = Pattern.compile(rowPattern).matcher(page.body());
         int index = 0;
         while (rows.find()) {
-            if (Long.parseLong(rows.group(1)) == accountId) {
+            if (Long.parseLong(rows.group(1)) == id) {
                 return index;
             }
             index++;
         }
-        throw new AssertionError("account " + accountId + " is not listed");
+        throw new AssertionError(id + " is not listed on " + page.uri());
+    }
+
+    private static String status(long accountId) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement sql = c.prepareStatement("SELECT status FROM account WHERE id = ?")) {
+            sql.setLong(1, accountId);
+            try (ResultSet rs = sql.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static int auditCount(String action, String subject) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement sql = c.prepareStatement("SELECT COUNT(*) FROM audit_event WHERE action = ? AND subject = ?")) {
+            sql.setString(1, action);
+            sql.setString(2, subject);
+            try (ResultSet rs = sql.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static void update(String statement, String parameter) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement sql = c.prepareStatement(statement)) {
+            sql.setString(1, parameter);
+            sql.executeUpdate();
+        }
     }
 
     private static int minDays(String code) throws SQLException {

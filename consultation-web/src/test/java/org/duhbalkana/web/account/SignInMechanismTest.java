@@ -14,7 +14,8 @@ class SignInMechanismTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"//evil.example/x", "https://evil.example/", "evil.example", "/\\evil.example", "/x\r\nSet-Cookie: a=b", ""})
+    @ValueSource(strings = {"//evil.example/x", "https://evil.example/", "evil.example", "/\\evil.example", "/x\r\nSet-Cookie: a=b", "",
+            "/\t/evil.example", "\\\\evil.example", "/ /evil.example", "/x\\..\\..\\evil", "http:/evil.example"})
     void anywhereElseIsIgnored(String next) {
         assertThat(SignInMechanism.safeNext(next, "")).isEmpty();
     }
