@@ -91,15 +91,16 @@ public class Signing {
      * Counts the attempt against its network address, then (when that leaves it within its limit)
      * against the whole site's hourly budget of mail: over either, the attempt is held and nothing
      * is mailed. Two first attempts may race to create a counter; the loser counts again. A counter
-     * that cannot be written does not stop a signature: it is then simply not held.
+     * that cannot be written (many attempts racing for it) holds the signature too: a held signature
+     * loses nothing, a moderator releases it, while a surge must not slip mail past the limit.
      */
     private boolean overLimit(String address) {
         if (limits.limitsAddresses()
-                && Throttle.takeOnceRaced(throttle, rule(PER_ADDRESS_SCOPE, limits.perAddressHour()), address) == Throttle.Taken.REFUSED) {
+                && Throttle.takeOnceRaced(throttle, rule(PER_ADDRESS_SCOPE, limits.perAddressHour()), address) != Throttle.Taken.TAKEN) {
             return true;
         }
         return limits.limitsSite()
-                && Throttle.takeOnceRaced(throttle, rule(SITE_SCOPE, limits.perHour()), "site") == Throttle.Taken.REFUSED;
+                && Throttle.takeOnceRaced(throttle, rule(SITE_SCOPE, limits.perHour()), "site") != Throttle.Taken.TAKEN;
     }
 
     private static ThrottleRule rule(String scope, int perHour) {

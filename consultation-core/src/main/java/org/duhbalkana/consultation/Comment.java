@@ -193,6 +193,7 @@ public class Comment {
     public void hide(String publicReason) {
         this.hiddenReason = Texts.required(publicReason, 500, "moderation.error.reason");
         this.status = CommentStatus.HIDDEN;
+        round.answersChanged(); // what the organizers signed no longer shows this comment as it was
     }
 
     /** A moderator shows it again (no longer under review); its flags are forgotten. */
@@ -200,6 +201,7 @@ public class Comment {
         this.status = CommentStatus.VISIBLE;
         this.hiddenReason = null;
         this.flagCount = 0;
+        round.answersChanged();
     }
 
     /**

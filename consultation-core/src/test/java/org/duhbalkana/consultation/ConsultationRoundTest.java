@@ -320,6 +320,30 @@ class ConsultationRoundTest {
     }
 
     @Test
+    void aCommentHiddenOrRestoredAfterAnOrganizerSignedWithdrawsTheSignatures() {
+        ConsultationRound round = round(Set.of(ZAJECAR, VIDIN));
+        Account zajecarReviewer = person(6, "z@example.org", true);
+        zajecarReviewer.grantReviewer(ZAJECAR);
+        Account vidinReviewer = person(7, "v@example.org", true);
+        vidinReviewer.grantReviewer(VIDIN);
+        round.namedBy(zajecarReviewer, NOW);
+        round.accept(VIDIN, vidinReviewer, NOW);
+        round.schedule(NOW, NOW.plus(Duration.ofDays(30)), null, NOW);
+        round.advance(NOW);
+        Comment comment = round.comment(person(1, "c@example.org", true), Optional.empty(), Stance.OPPOSES, "Ne.", NOW);
+        round.advance(NOW.plus(Duration.ofDays(30)));
+        comment.answer(Disposition.NOTED, "Primljeno k znanju.", zajecarReviewer, NOW);
+        assertThat(round.signReport(zajecarReviewer, 0, 0, NOW)).containsExactly(ZAJECAR);
+
+        // a moderator hides the comment: Zaječar signed a report that showed its text
+        comment.hide("Uvredljiv sadržaj.");
+        assertThat(round.unsigned()).containsExactlyInAnyOrder(VIDIN, ZAJECAR);
+        round.signReport(zajecarReviewer, 0, 0, NOW);
+        comment.restore();
+        assertThat(round.unsigned()).containsExactlyInAnyOrder(VIDIN, ZAJECAR);
+    }
+
+    @Test
     void peopleEndorseOthersCommentsNotTheirOwn() {
         Account citizen = person(1, "c@example.org", true);
         Comment comment = open(Set.of(ZAJECAR)).comment(citizen, Optional.empty(), Stance.SUPPORTS, "Tekst.", NOW);

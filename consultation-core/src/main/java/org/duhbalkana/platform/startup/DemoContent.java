@@ -86,11 +86,23 @@ public final class DemoContent {
                 Found marked = find(connection);
                 Cascade cascade = new Cascade(connection);
                 List<String> addresses = strings(connection, "SELECT email FROM account WHERE demo = TRUE AND email IS NOT NULL");
+                // mail to the signers of demo campaigns carries the campaign's topic (Campaign.mailTopic)
+                List<String> topics = strings(connection, "SELECT id FROM campaign WHERE demo = TRUE").stream()
+                        .map(id -> "campaign:" + id).toList();
                 for (String table : MARKED) {
                     cascade.delete(table, cascade.ids(table, "demo = TRUE"));
                 }
                 for (List<String> chunk : chunks(addresses)) {
                     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM mail_message WHERE recipient IN ("
+                            + chunk.stream().map(a -> "?").collect(Collectors.joining(", ")) + ")")) {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            delete.setString(i + 1, chunk.get(i));
+                        }
+                        cascade.deleted += delete.executeUpdate();
+                    }
+                }
+                for (List<String> chunk : chunks(topics)) {
+                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM mail_message WHERE topic IN ("
                             + chunk.stream().map(a -> "?").collect(Collectors.joining(", ")) + ")")) {
                         for (int i = 0; i < chunk.size(); i++) {
                             delete.setString(i + 1, chunk.get(i));

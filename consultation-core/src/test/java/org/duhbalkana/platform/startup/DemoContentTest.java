@@ -148,6 +148,10 @@ class DemoContentTest {
                             + "('citizen@demo.example', 'Demo posta', 'x', '2026-12-01 09:00:00', 0)");
                     sql(em, "INSERT INTO mail_message (recipient, subject, body, created_at, attempts) VALUES "
                             + "('ana@example.org', 'Anina posta', 'x', '2026-12-01 09:00:00', 0)");
+                    // a signer of the demo campaign, mailed under the campaign's topic
+                    sql(em, "INSERT INTO mail_message (recipient, subject, body, created_at, attempts, topic) VALUES "
+                            + "('potpisnik@example.net', 'Potvrdite potpis', 'https://x/confirm?token=t', '2026-12-01 09:00:00', 0, "
+                            + "'campaign:" + demoCampaign.id() + "')");
                     sql(em, "INSERT INTO audit_event (occurred_at, actor_id, actor_name, action, subject) VALUES "
                             + "('2026-12-01 09:00:00', " + demo.id() + ", 'demo', 'DATA_EXPORTED', 'account " + demo.id() + "')");
                     return new long[] {real.id(), realRound.id(), realOnReal.id(), realReply.id(), realCampaign.id(),

@@ -72,12 +72,15 @@ public class ProfileBacking {
     }
 
     public void changePassword() {
+        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+        SignInMechanism.beginChange(request);
         try {
             int credentialsVersion = accounts.changePassword(currentPassword, newPassword);
             // This session goes on; the account's other sessions end at their next request.
-            SignInMechanism.continueUnder((HttpServletRequest) faces.getExternalContext().getRequest(), credentialsVersion);
+            SignInMechanism.continueUnder(request, credentialsVersion);
             Messages.info("profile.passwordChanged");
         } catch (RuntimeException e) {
+            SignInMechanism.endChange(request.getSession(false));
             Messages.show("password", e);
         }
     }

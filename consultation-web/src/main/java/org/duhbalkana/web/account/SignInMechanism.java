@@ -36,6 +36,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     /** The session attribute that keeps who signed in. */
     static final String SIGNED_IN = SignInMechanism.class.getName() + ".signedIn";
 
+    /** Set while this session changes its own password (between the commit and {@link #continueUnder}). */
+    static final String CHANGING = SignInMechanism.class.getName() + ".changing";
+
     /** What a signed-in session keeps: no name, no groups, only what the database is asked with. */
     record Kept(long accountId, int credentialsVersion) implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -64,6 +67,10 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SIGNED_IN) instanceof Kept kept) {
             Optional<AccountService.SignedIn> now = accounts.stillSignedIn(kept.accountId(), kept.credentialsVersion());
+            if (now.isEmpty() && Boolean.TRUE.equals(session.getAttribute(CHANGING))) {
+                // this very session is changing its own password: the version it is raising to is its own
+                now = accounts.stillSignedIn(kept.accountId(), kept.credentialsVersion() + 1);
+            }
             if (now.isPresent()) {
                 return notify(context, now.get());
             }
@@ -99,8 +106,37 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
      */
     public static void continueUnder(HttpServletRequest request, int credentialsVersion) {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SIGNED_IN) instanceof Kept kept) {
-            session.setAttribute(SIGNED_IN, new Kept(kept.accountId(), credentialsVersion));
+        try {
+            if (session != null && session.getAttribute(SIGNED_IN) instanceof Kept kept) {
+                session.setAttribute(SIGNED_IN, new Kept(kept.accountId(), credentialsVersion));
+            }
+        } catch (IllegalStateException ended) {
+            // the session ended meanwhile (signed out in another tab): the password is changed all the same
+        } finally {
+            endChange(session);
+        }
+    }
+
+    /**
+     * Before this session changes its own password: a request of the same session that arrives
+     * between the change's commit and {@link #continueUnder} (another tab) is not taken for one of
+     * the account's other sessions, which the change ends.
+     */
+    public static void beginChange(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.setAttribute(CHANGING, Boolean.TRUE);
+        }
+    }
+
+    /** The change is over (done, or refused). */
+    public static void endChange(HttpSession session) {
+        if (session != null) {
+            try {
+                session.removeAttribute(CHANGING);
+            } catch (IllegalStateException ended) {
+                // nothing to clean in an ended session
+            }
         }
     }
 

@@ -65,7 +65,9 @@ public class PageCacheFilter extends HttpFilter {
         }
         Map<String, String[]> kept = PageKey.kept(request.getParameterMap());
         String language = LanguageFilter.resolve(request).tag();
-        String key = PageKey.of(request.getRequestURI(), kept, language);
+        // the decoded, normalised path: ";x=1", "%61" or "//" spellings of one page read one copy
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String key = PageKey.of(path, kept, language);
         long now = System.currentTimeMillis();
         PageCopies.Copy copy = copies.get(key);
         // When a copy is due, one request renders the page again while the others still get the
