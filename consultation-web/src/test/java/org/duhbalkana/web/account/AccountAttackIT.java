@@ -137,7 +137,7 @@ class AccountAttackIT {
         newAccount("moderator.a@demo.example", "MODERATOR");
         for (String email : List.of("admin.d@demo.example", "moderator.b@demo.example", "citizen.d@demo.example")) {
             comment(WebSession.signedIn(site, email, DemoAccounts.PASSWORD), "Flag me " + email);
-            update("UPDATE round_comment SET flag_count = 1 WHERE body = ?", "Flag me " + email);
+            update("UPDATE round_comment SET status = 'PENDING', flag_count = 1 WHERE body = ?", "Flag me " + email); // flagged: under review
         }
         WebSession moderator = WebSession.signedIn(site, "moderator.a@demo.example", DemoAccounts.PASSWORD);
 

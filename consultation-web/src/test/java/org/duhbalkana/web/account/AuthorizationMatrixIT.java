@@ -252,7 +252,7 @@ class AuthorizationMatrixIT {
             WebSession session = sessions.get(author);
             session.submit(session.get(path), "comment", Map.of("section", "0", "stance", "NEUTRAL",
                     "text", "Staff comment of " + author), "submit");
-            update("UPDATE round_comment SET flag_count = 1 WHERE body = ?", "Staff comment of " + author);
+            update("UPDATE round_comment SET status = 'PENDING', flag_count = 1 WHERE body = ?", "Staff comment of " + author); // flagged: under review
         }
         WebSession moderator = sessions.get(Who.MODERATOR);
         for (Who author : List.of(Who.ADMINISTRATOR, Who.MODERATOR)) {
