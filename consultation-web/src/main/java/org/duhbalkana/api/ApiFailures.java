@@ -31,16 +31,27 @@ public class ApiFailures implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        String incident = newIncident();
-        LOG.log(Level.SEVERE, "API failure, incident " + incident, failure);
+        String incident = report(failure);
         Locale locale = Language.negotiate(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).locale();
         return Response.serverError()
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CONTENT_LANGUAGE, Language.of(locale).map(Language::tag).orElse(null))
-                .entity(Jsons.PROVIDER.createObjectBuilder()
-                        .add("error", ApiErrors.sentence(locale, "api.error.incident", new Object[] {incident}))
-                        .add("incident", incident).build().toString())
+                .entity(body(locale, incident))
                 .build();
+    }
+
+    /** Logs the failure once, with its stack trace, under a new incident id; returns the id. */
+    static String report(Throwable failure) {
+        String incident = newIncident();
+        LOG.log(Level.SEVERE, "API failure, incident " + incident, failure);
+        return incident;
+    }
+
+    /** The JSON answer for the incident, in the locale: a sentence naming it, and the id. */
+    static String body(Locale locale, String incident) {
+        return Jsons.PROVIDER.createObjectBuilder()
+                .add("error", ApiErrors.sentence(locale, "api.error.incident", new Object[] {incident}))
+                .add("incident", incident).build().toString();
     }
 
     /** A short random id, unique enough to find one entry in a log. */

@@ -71,19 +71,14 @@ final class JsonBodies {
         if (contentType == null || contentType.isBlank()) {
             return false;
         }
-        MediaType type;
-        try {
-            type = MediaType.valueOf(contentType.strip());
-        } catch (IllegalArgumentException e) {
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().equalsIgnoreCase(MediaType.APPLICATION_JSON)) {
             return false;
         }
-        if (type.isWildcardType() || type.isWildcardSubtype()
-                || !"application".equalsIgnoreCase(type.getType()) || !"json".equalsIgnoreCase(type.getSubtype())) {
-            return false;
-        }
-        for (var parameter : type.getParameters().entrySet()) {
-            if (!parameter.getKey().equalsIgnoreCase(MediaType.CHARSET_PARAMETER)
-                    || !parameter.getValue().strip().toUpperCase(Locale.ROOT).matches("\"?UTF-8\"?")) {
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter.length != 2 || !parameter[0].strip().equalsIgnoreCase(MediaType.CHARSET_PARAMETER)
+                    || !parameter[1].strip().toUpperCase(Locale.ROOT).matches("\"?UTF-8\"?")) {
                 return false;
             }
         }
