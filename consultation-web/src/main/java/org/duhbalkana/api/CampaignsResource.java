@@ -3,13 +3,13 @@ package org.duhbalkana.api;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path.Node;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,10 +20,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.duhbalkana.campaign.Campaign;
 import org.duhbalkana.campaign.CampaignReader;
 import org.duhbalkana.campaign.CampaignRuleBroken;
@@ -51,6 +53,9 @@ public class CampaignsResource {
 
     @Inject
     Signing signing;
+
+    @Inject
+    Validator validator;
 
     @GET
     public JsonObject list(@QueryParam("status") String status, @QueryParam("page") String page) {
@@ -95,8 +100,9 @@ public class CampaignsResource {
     @POST
     @Path("{slug}/signatures")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response sign(@PathParam("slug") String slug, String body, @HeaderParam("Accept-Language") String acceptLanguage) {
-        JsonObject json = parse(body);
+    public Response sign(@PathParam("slug") String slug, InputStream body, @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Content-Length") String contentLength, @HeaderParam("Accept-Language") String acceptLanguage) {
+        JsonObject json = parse(JsonBodies.read(body, contentType, contentLength, JsonBodies.SIGNATURE_MAX_BYTES));
         // Consent is given explicitly, or not at all: a missing, null or false consentSignature is refused.
         if (!json.containsKey("consentSignature") || json.isNull("consentSignature")) {
             throw new BadParameter("consentSignature", "validation.consent");
@@ -115,6 +121,12 @@ public class CampaignsResource {
         if (request.municipalityId() == null && (request.country() == null || request.country().isBlank())) {
             throw new BadParameter("municipalityId", "api.error.placeRequired");
         }
+        // Checked here, before the EJB: a request Bean Validation refuses inside it would be a system exception
+        // (logged with its stack trace) rather than the expected 400 it is.
+        Set<ConstraintViolation<SignatureRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw translate(new ConstraintViolationException(violations));
+        }
         try {
             signing.sign(slug, request);
         } catch (RuntimeException e) {
@@ -129,7 +141,8 @@ public class CampaignsResource {
     @GET
     @Path("{slug}/signatures")
     public Response signaturesOnlyByPost() {
-        return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST").build();
+        // thrown, not returned, so that ApiErrors writes our JSON body
+        throw new jakarta.ws.rs.WebApplicationException(Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST").build());
     }
 
     private static RuntimeException translate(RuntimeException e) {
@@ -164,13 +177,16 @@ public class CampaignsResource {
     }
 
     private static JsonObject parse(String body) {
+        if (JsonBodies.depth(body) > JsonBodies.MAX_DEPTH) {
+            throw new BadParameter("body", "api.error.jsonDepth");
+        }
         try {
-            JsonValue value = Jsons.PROVIDER.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue value = Jsons.PROVIDER.createReader(new StringReader(body)).readValue();
             if (value instanceof JsonObject object) {
                 return object;
             }
-        } catch (JsonException | IllegalStateException e) {
-            // reported below
+        } catch (RuntimeException | StackOverflowError e) {
+            // whatever the parser throws for a body it cannot read is reported below, as a 400
         }
         throw new BadParameter("body", "api.error.jsonObject");
     }
@@ -189,7 +205,11 @@ public class CampaignsResource {
         if (json.get(field).getValueType() != JsonValue.ValueType.NUMBER || !json.getJsonNumber(field).isIntegral()) {
             throw new BadParameter(field, "api.error.wholeNumber");
         }
-        return json.getJsonNumber(field).longValue();
+        try {
+            return json.getJsonNumber(field).longValueExact();
+        } catch (ArithmeticException outOfRange) {
+            throw new BadParameter(field, "api.error.wholeNumber");
+        }
     }
 
     private static boolean bool(JsonObject json, String field) {

@@ -66,12 +66,34 @@ public final class MicroLauncher {
         }
 
         List<String> command = command(arguments, settings);
+        try {
+            Files.writeString(preBootFile(settings), PRE_BOOT_COMMANDS, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("Configuration error: DATA_DIR is not writable: " + e.getMessage());
+            System.exit(CONFIGURATION_ERROR);
+            return;
+        }
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process payara = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara), "stop-payara-micro"));
         System.exit(payara.waitFor());
+    }
+
+    /**
+     * The asadmin commands Payara Micro runs before it boots: its HTTP listener names no product or
+     * version ({@code Server} and {@code X-Powered-By} headers off). Payara Server (the EAR) is
+     * set the same way by its operator (README).
+     */
+    static final String PRE_BOOT_COMMANDS = String.join("\n",
+            "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false",
+            "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false",
+            "");
+
+    /** Where the pre-boot commands are written for Payara Micro to read. */
+    static Path preBootFile(Settings settings) {
+        return settings.dataDir().resolve("payara-pre-boot.asadmin");
     }
 
     /** The Payara Micro command line for these settings. */
@@ -95,6 +117,8 @@ public final class MicroLauncher {
         command.add("/");
         command.add("--port");
         command.add(Integer.toString(settings.httpPort()));
+        command.add("--prebootcommandfile");
+        command.add(preBootFile(settings).toString());
         command.addAll(arguments.payaraOptions);
         return command;
     }
