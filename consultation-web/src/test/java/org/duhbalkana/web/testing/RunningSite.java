@@ -224,7 +224,7 @@ public final class RunningSite implements AutoCloseable {
         return value;
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -232,7 +232,7 @@ public final class RunningSite implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
