@@ -12,6 +12,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
 import java.util.Properties;
+import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.duhbalkana.platform.config.Settings;
 
@@ -48,20 +50,50 @@ public class MailDelivery {
         }
     }
 
+    /** What one delivery attempt came to. */
+    public enum Attempt {
+        /** Handed to the SMTP server. */
+        SENT,
+        /** Not attempted: no SMTP server configured, already sent, given up, not yet its turn, or taken by another instance. */
+        NOT_TAKEN,
+        /** The server refused this mail (it is tried again later; the others may still go). */
+        REFUSED,
+        /** The server could not be reached: the mails after this one need not be tried now. */
+        SERVER_AWAY
+    }
+
     /** One delivery attempt, if an SMTP server is configured and the mail is still to be sent. */
-    public void deliver(long id) {
+    public Attempt deliver(long id) {
         if (settings.mail().isEmpty()) {
-            return;
+            return Attempt.NOT_TAKEN;
         }
-        outbox.claim(id).ifPresent(message -> {
-            try {
-                Transport.send(mime(message, settings.mail().get()));
-                outbox.delivered(id);
-            } catch (MessagingException e) {
-                // Logged without the address or the body: they are personal data.
-                LOG.warning(() -> "Mail " + id + " could not be sent now (will retry): " + e.getMessage());
+        Optional<MailMessage> claimed = outbox.claim(id);
+        if (claimed.isEmpty()) {
+            return Attempt.NOT_TAKEN;
+        }
+        try {
+            Transport.send(mime(claimed.get(), settings.mail().get()));
+        } catch (MessagingException e) {
+            boolean away = unreachable(e);
+            // Logged without the address or the body: they are personal data.
+            LOG.log(away ? Level.FINE : Level.WARNING, () -> "Mail " + id + " could not be sent now (will retry): " + e.getMessage());
+            return away ? Attempt.SERVER_AWAY : Attempt.REFUSED;
+        }
+        outbox.delivered(id);
+        return Attempt.SENT;
+    }
+
+    /** Whether the failure is the server's absence (no connection, a timeout) rather than a refusal of this mail. */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException || cause.getClass().getSimpleName().equals("MailConnectException")) {
+                return true;
             }
-        });
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private MimeMessage mime(MailMessage message, Settings.Mail smtp) throws MessagingException {

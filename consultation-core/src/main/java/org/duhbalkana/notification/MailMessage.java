@@ -35,6 +35,10 @@ public class MailMessage {
     @Column(name = "attempts", nullable = false)
     private int attempts;
 
+    /** When the next delivery attempt may be made (null: at once). */
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
     /** What the mail is about (such as {@code campaign:12}), so it can be deleted with that context's personal data. */
     @Column(name = "topic", length = 40)
     private String topic;
@@ -94,5 +98,9 @@ public class MailMessage {
 
     int attempts() {
         return attempts;
+    }
+
+    Instant nextAttemptAt() {
+        return nextAttemptAt;
     }
 }

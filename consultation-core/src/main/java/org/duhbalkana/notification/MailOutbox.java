@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,16 @@ import org.duhbalkana.text.Language;
 @Stateless
 public class MailOutbox {
 
-    /** Attempts before a mail is given up. */
-    static final int MAX_ATTEMPTS = 5;
+    /**
+     * How long a mail that cannot be delivered is tried again: long enough for an SMTP server's
+     * maintenance or an outage over a night, short of the seven days its links live.
+     */
+    static final Duration GIVE_UP_AFTER = Duration.ofDays(2);
+
+    /** The wait after a failed attempt: 1, 2 and 4 minutes, then every 5 minutes. */
+    static Duration waitAfter(int attemptsMade) {
+        return Duration.ofMinutes(Math.min(5, 1L << Math.max(0, Math.min(attemptsMade - 1, 3))));
+    }
 
     @PersistenceContext(unitName = "consultation")
     EntityManager em;
@@ -63,20 +72,25 @@ public class MailOutbox {
     }
 
     /**
-     * Takes a mail for one delivery attempt, so that two instances never both send it.
+     * Takes a mail for one delivery attempt, so that two instances never both send it, and sets
+     * when the next attempt may be made should this one fail.
      *
-     * @return the mail, if it is still to be sent and no one else took it
+     * @return the mail, if it is still to be sent, its turn has come and no one else took it
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<MailMessage> claim(long id) {
+        Instant now = clock.instant();
         MailMessage message = em.find(MailMessage.class, id);
-        if (message == null || message.getSentAt() != null || message.attempts() >= MAX_ATTEMPTS) {
+        if (message == null || message.getSentAt() != null || message.getBody() == null
+                || !message.getCreatedAt().isAfter(now.minus(GIVE_UP_AFTER))
+                || (message.nextAttemptAt() != null && message.nextAttemptAt().isAfter(now))) {
             return Optional.empty();
         }
-        int taken = em.createQuery("UPDATE MailMessage m SET m.attempts = m.attempts + 1 "
+        int taken = em.createQuery("UPDATE MailMessage m SET m.attempts = m.attempts + 1, m.nextAttemptAt = :next "
                         + "WHERE m.id = :id AND m.sentAt IS NULL AND m.attempts = :attempts")
                 .setParameter("id", id)
                 .setParameter("attempts", message.attempts())
+                .setParameter("next", now.plus(waitAfter(message.attempts() + 1)))
                 .executeUpdate();
         if (taken != 1) {
             return Optional.empty();
@@ -100,26 +114,30 @@ public class MailOutbox {
     }
 
     /**
-     * Blanks the bodies (which may hold links) of mails given up after {@link #MAX_ATTEMPTS}
-     * attempts, and of any mail older than the given time: nothing can use their links any more.
+     * Blanks the bodies (which may hold links) of mails given up ({@link #GIVE_UP_AFTER} without
+     * delivery) and of any mail older than the given time: nothing can use their links any more.
      * Delivered mails lose their body at delivery.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int blankStaleBodies(Instant before) {
+        Instant givenUp = clock.instant().minus(GIVE_UP_AFTER);
         return em.createQuery("UPDATE MailMessage m SET m.body = NULL WHERE m.body IS NOT NULL "
-                        + "AND (m.attempts >= :max OR m.createdAt < :before)")
-                .setParameter("max", MAX_ATTEMPTS)
+                        + "AND ((m.sentAt IS NULL AND m.createdAt < :givenUp) OR m.createdAt < :before)")
+                .setParameter("givenUp", givenUp)
                 .setParameter("before", before)
                 .executeUpdate();
     }
 
-    /** Mails not yet delivered that were written before the given time: for the retry. */
-    public List<Long> undeliveredBefore(Instant before) {
-        return em.createQuery("SELECT m.id FROM MailMessage m WHERE m.sentAt IS NULL AND m.createdAt < :before "
-                        + "AND m.attempts < :max ORDER BY m.id", Long.class)
-                .setParameter("before", before)
-                .setParameter("max", MAX_ATTEMPTS)
-                .setMaxResults(100)
+    /**
+     * Mails whose next attempt is due (not delivered, not given up, their wait over), oldest
+     * first, at most {@code max}: for the retry.
+     */
+    public List<Long> due(Instant now, int max) {
+        return em.createQuery("SELECT m.id FROM MailMessage m WHERE m.sentAt IS NULL AND m.body IS NOT NULL "
+                        + "AND m.createdAt > :givenUp AND (m.nextAttemptAt IS NULL OR m.nextAttemptAt <= :now) ORDER BY m.id", Long.class)
+                .setParameter("givenUp", now.minus(GIVE_UP_AFTER))
+                .setParameter("now", now)
+                .setMaxResults(max)
                 .getResultList();
     }
 
