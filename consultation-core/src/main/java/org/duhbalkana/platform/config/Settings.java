@@ -66,7 +66,8 @@ public record Settings(
     public static final Set<String> KEYS = Set.of(HTTP_PORT, DATA_DIR, DB_URL, DB_USER,
             DB_PASSWORD, MAIL_HOST, MAIL_PORT, MAIL_FROM, BASE_URL, DEMO, DEMO_PURGE, PAGE_CACHE_SECONDS, PAGE_CACHE_BYTES,
             COMMENT_LIMIT_ACCOUNT, COMMENT_LIMIT_ADDRESS, FLAG_LIMIT_HOUR, FLAG_LIMIT_ROUND,
-            SignatureMailLimits.SIGNATURE_MAILS_PER_ADDRESS_HOUR, SignatureMailLimits.SIGNATURE_MAILS_PER_HOUR);
+            SignatureMailLimits.SIGNATURE_MAILS_PER_ADDRESS_HOUR, SignatureMailLimits.SIGNATURE_MAILS_PER_HOUR,
+            EdgeSettings.DB_WAIT_SECONDS, EdgeSettings.API_BODY_LIMIT_BYTES);
 
     /** How much one account (or one network address) may write or flag in a consultation. */
     public record Limits(int commentsPerAccount, int commentsPerAddress, int flagsPerHour, int flagsPerRound) {
@@ -141,6 +142,7 @@ public record Settings(
             throw new ConfigurationException(DEMO_PURGE, "cannot be on while DEMO is on: it deletes the demo content DEMO creates");
         }
         SignatureMailLimits.read(source); // checked with the rest at start-up; produced on its own (SettingsProducer)
+        EdgeSettings.read(source); // the same: the database wait and the API body limit
         long pageCacheBytes = bytes(PAGE_CACHE_BYTES, source.apply(PAGE_CACHE_BYTES).orElse("32M"));
         Limits limits = new Limits(
                 limit(COMMENT_LIMIT_ACCOUNT, source.apply(COMMENT_LIMIT_ACCOUNT).orElse(Integer.toString(Limits.DEFAULT.commentsPerAccount()))),
