@@ -73,11 +73,19 @@ public class FailurePagesFilter extends HttpFilter {
             return;
         }
         response.resetBuffer();
+        plainPage(request, response, away ? "away" : "500");
+    }
+
+    /**
+     * Writes our page of the kind ({@code error.KIND.title} and {@code .text} in the visitor's
+     * language) without the template, the Faces servlet or the database; for answers given before
+     * a request body is read (413, 415) and for error pages that could not be rendered.
+     */
+    public static void plainPage(HttpServletRequest request, HttpServletResponse response, String kind) throws IOException {
         Object chosen = request.getAttribute(LanguageFilter.ATTRIBUTE);
         Locale locale = chosen instanceof Language language ? language.locale()
                 : Language.negotiate(request.getHeader("Accept-Language")).locale();
         ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, locale, FailurePagesFilter.class.getClassLoader());
-        String kind = away ? "away" : "500";
         String title = escape(bundle.getString("error." + kind + ".title"));
         String text = escape(bundle.getString("error." + kind + ".text"));
         Object incident = request.getAttribute(INCIDENT);

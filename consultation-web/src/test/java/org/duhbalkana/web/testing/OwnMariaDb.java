@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -54,19 +53,18 @@ public final class OwnMariaDb implements AutoCloseable {
             run(List.of("mariadb-install-db", "--no-defaults", "--datadir=" + dir.resolve("data"), "--user=root",
                     "--auth-root-authentication-method=normal", "--skip-test-db"), dir.resolve("install.log"), Duration.ofSeconds(120));
             db.launch();
-            try (Connection root = DriverManager.getConnection(db.socketUrl(), "root", "");
-                    Statement sql = root.createStatement()) {
-                sql.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-                for (String host : new String[] {"127.0.0.1", "localhost", "%"}) {
-                    sql.execute("CREATE USER '" + USER + "'@'" + host + "' IDENTIFIED BY '" + PASSWORD + "'");
-                    sql.execute("GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'" + host + "'");
-                }
+            StringBuilder sql = new StringBuilder("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;");
+            for (String host : new String[] {"127.0.0.1", "localhost", "%"}) {
+                sql.append("CREATE USER '" + USER + "'@'" + host + "' IDENTIFIED BY '" + PASSWORD + "';")
+                        .append("GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'" + host + "';");
+            }
+            if (!db.asRoot(sql.toString())) {
+                throw new IllegalStateException("could not create the database and its user:\n" + db.errorLog());
             }
             return db;
-        } catch (SQLException | RuntimeException | Error e) {
+        } catch (RuntimeException | Error e) {
             db.close();
-            throw e instanceof SQLException sql ? new IllegalStateException("could not prepare the test's own MariaDB: " + sql, sql)
-                    : (RuntimeException) (e instanceof Error err ? new IllegalStateException(err) : e);
+            throw e;
         }
     }
 
@@ -133,31 +131,45 @@ public final class OwnMariaDb implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Instant began = Instant.now();
-        SQLException last = null;
         while (Duration.between(began, Instant.now()).compareTo(START_TIMEOUT) < 0) {
             if (!server.isAlive()) {
                 throw new IllegalStateException("the test's MariaDB exited with " + server.exitValue() + ": " + errorLog());
             }
-            try (Connection c = DriverManager.getConnection(socketUrl(), "root", "")) {
+            if (asRoot("SELECT 1")) {
                 return;
-            } catch (SQLException notYet) {
-                last = notYet;
             }
             sleep(200);
         }
-        throw new IllegalStateException("the test's MariaDB did not accept connections within " + START_TIMEOUT + ": " + last
-                + "\n" + errorLog());
+        throw new IllegalStateException("the test's MariaDB did not accept connections within " + START_TIMEOUT + ":\n" + errorLog());
     }
 
-    /** Through the server's own socket: root may sign in there without a password. */
-    private String socketUrl() {
-        return "jdbc:mariadb://localhost/?localSocket=" + dir.resolve("sock") + "&connectTimeout=2000";
+    /** Runs SQL as root through the server's own socket (root signs in there without a password); true when it worked. */
+    private boolean asRoot(String sql) {
+        try {
+            Process client = new ProcessBuilder("mariadb", "--no-defaults", "--socket=" + dir.resolve("sock"), "-uroot",
+                    "--connect-timeout=2", "-e", sql).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("client.log").toFile())).start();
+            if (!client.waitFor(20, TimeUnit.SECONDS)) {
+                client.destroyForcibly();
+                return false;
+            }
+            return client.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String errorLog() {
         try {
-            Path log = dir.resolve("error.log");
-            return Files.exists(log) ? Files.readString(log) : "(no error log)";
+            StringBuilder all = new StringBuilder();
+            for (String name : new String[] {"error.log", "client.log"}) {
+                Path log = dir.resolve(name);
+                all.append(name).append(": ").append(Files.exists(log) ? Files.readString(log) : "(none)").append('\n');
+            }
+            return all.toString();
         } catch (IOException e) {
             return e.toString();
         }
