@@ -102,7 +102,7 @@ public class CampaignsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response sign(@PathParam("slug") String slug, InputStream body, @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") String contentLength, @HeaderParam("Accept-Language") String acceptLanguage) {
-        JsonObject json = parse(JsonBodies.read(body, contentType, contentLength, JsonBodies.SIGNATURE_MAX_BYTES));
+        JsonObject json = parse(JsonBodies.read(body, contentType, contentLength, JsonBodies.signatureMaxBytes()));
         // Consent is given explicitly, or not at all: a missing, null or false consentSignature is refused.
         if (!json.containsKey("consentSignature") || json.isNull("consentSignature")) {
             throw new BadParameter("consentSignature", "validation.consent");

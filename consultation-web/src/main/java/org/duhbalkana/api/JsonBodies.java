@@ -20,8 +20,13 @@ import java.util.Locale;
  */
 final class JsonBodies {
 
-    /** The largest body the signing API reads: a signature is a few hundred bytes. */
-    static final int SIGNATURE_MAX_BYTES = 16 * 1024;
+    /**
+     * The largest body the signing API reads: a signature is a few hundred bytes. Configured as
+     * {@code API_BODY_LIMIT_BYTES} (default 16K).
+     */
+    static int signatureMaxBytes() {
+        return org.duhbalkana.web.platform.Edges.settings().apiBodyLimitBytes();
+    }
 
     /** The deepest nesting of arrays and objects a body may have: ours have one level. */
     static final int MAX_DEPTH = 20;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An unexpected API failure is logged once, with its stack trace and an incident id that the
- * client's JSON answer also carries; only JSON in UTF-8 is JSON; nesting is counted without parsing.
+ * client's JSON answer also carries (the same failure again is counted: {@code FailureLogTest}); only JSON in UTF-8 is JSON; nesting is counted without parsing.
  * (Bodies over their limit are refused in {@code BadInputIT}, over HTTP.)
  */
 class ApiFailuresTest {
@@ -33,7 +33,7 @@ class ApiFailuresTest {
             public void close() {
             }
         };
-        Logger logger = Logger.getLogger(ApiFailures.class.getName());
+        Logger logger = Logger.getLogger(org.duhbalkana.web.platform.FailureLog.class.getName());
         logger.addHandler(capture);
         try {
             IllegalStateException bug = new IllegalStateException("a bug");
@@ -47,7 +47,10 @@ class ApiFailuresTest {
             assertThat(records).hasSize(1);
             assertThat(records.get(0).getMessage()).contains(incident);
             assertThat(records.get(0).getThrown()).isSameAs(bug);
-            assertThat(ApiFailures.report(bug)).isNotEqualTo(incident);
+            // the same failure again within the minute: counted, not logged again, and the same incident named
+            assertThat(ApiFailures.report(bug)).isEqualTo(incident);
+            assertThat(records).hasSize(1);
+            assertThat(ApiFailures.report(new IllegalArgumentException("another bug"))).isNotEqualTo(incident);
         } finally {
             logger.removeHandler(capture);
         }

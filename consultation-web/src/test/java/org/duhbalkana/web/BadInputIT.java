@@ -54,7 +54,8 @@ class BadInputIT {
         Map<String, String> env = new HashMap<>(db.environment());
         env.putAll(mailbox.environment());
         env.put("DEMO", "true");
-        env.put("JAVA_OPTS", "-Xmx768m");
+        // the test-only failure endpoints (a bug on purpose) exist with this flag
+        env.put("JAVA_OPTS", "-Xmx768m -Dduhbalkana.adjustableClock=true");
         site = RunningSite.configured("bad-input", env).start();
     }
 
@@ -281,6 +282,55 @@ class BadInputIT {
                 .isLessThan(50_000);
         assertThat(site.printed()).doesNotContain("nul@bad.example").doesNotContain("crlf@bad.example");
         assertThat(written()).isEqualTo(before);
+    }
+
+    /** A thousand bad requests of the other kinds (too deep, too large, wrong type, out of range, no such path or method). */
+    @Test
+    void aThousandBadRequestsOfEveryKindLeaveTheLogAlmostAsItWas() {
+        String json = signature("Ana Ilić", "mixed@bad.example", "\"country\":\"AT\"");
+        String deep = "{\"name\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        String large = json.replace("}", ",\"pad\":\"" + "x".repeat(20_000) + "\"}");
+        String wrapped = signature("Ana Ilić", "mixed@bad.example", "\"municipalityId\":18446744073709551617");
+        long before = written();
+        long logBefore = site.printed().getBytes(StandardCharsets.UTF_8).length;
+        for (int i = 0; i < 1000; i++) {
+            switch (i % 6) {
+                case 0 -> assertOurs(post(deep), 400);
+                case 1 -> assertOurs(post(large), 413);
+                case 2 -> assertOurs(post(json, "text/plain"), 415);
+                case 3 -> assertOurs(post(wrapped), 400);
+                case 4 -> assertOurs(Http.get(site.uri(SIGN)), 405);
+                default -> assertOurs(Http.get(site.uri("/api/no-such-thing-" + i)), 404);
+            }
+        }
+        long grown = site.printed().getBytes(StandardCharsets.UTF_8).length - logBefore;
+        assertThat(grown).as("bytes the log grew by for 1,000 bad requests:\n%s", tail(site.printed(), 4000)).isLessThan(50_000);
+        assertThat(written()).isEqualTo(before);
+    }
+
+    /** A real failure (a bug on purpose): 500 of ours with an incident id, and that id in the log with one stack trace. */
+    @Test
+    void aRealFailureIsOneStackTraceInTheLogUnderTheIncidentTheClientIsShown() {
+        HttpResponse<String> api = Http.send(HttpRequest.newBuilder(site.uri("/api/test-failure")).header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertOurs(api, 500);
+        String incident = api.body().replaceAll(".*\"incident\":\"([0-9a-f]+)\".*", "$1");
+        assertThat(incident).matches("[0-9a-f]{12}");
+        assertThat(api.body()).contains("quote incident " + incident);
+
+        HttpResponse<String> page = Http.get(site.uri("/test/failure"), "Accept-Language", "en");
+        assertThat(page.statusCode()).isEqualTo(500);
+        assertThat(page.body()).contains("Something went wrong").contains("quote incident").doesNotContain("IllegalStateException")
+                .doesNotContain("Payara").doesNotContain("error.incident");
+        String pageIncident = page.body().replaceAll("(?s).*quote incident ([0-9a-f]{12}).*", "$1");
+        assertThat(pageIncident).matches("[0-9a-f]{12}");
+
+        String log = site.printed();
+        for (String id : List.of(incident, pageIncident)) {
+            assertThat(log.split("incident " + id, -1).length - 1).as("log entries naming incident " + id).isEqualTo(1);
+        }
+        assertThat(log.split("A failure on purpose", -1).length - 1).as("stack traces of the API failure").isEqualTo(1);
+        assertThat(log.split("A page failure on purpose", -1).length - 1).as("stack traces of the page failure").isEqualTo(1);
     }
 
     private static String tail(String text, int length) {

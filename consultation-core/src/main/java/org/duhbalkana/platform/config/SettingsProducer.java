@@ -25,6 +25,19 @@ public class SettingsProducer {
         return SignatureMailLimits.read(key -> config.getOptionalValue(key, String.class));
     }
 
+    /** The database wait and the API body limit (checked at start-up with the settings). */
+    @Produces
+    @Singleton
+    EdgeSettings edgeSettings() {
+        return edgeSettingsFromMicroProfileConfig();
+    }
+
+    /** Reads {@link EdgeSettings} through MicroProfile Config; the defaults where it cannot be read. */
+    public static EdgeSettings edgeSettingsFromMicroProfileConfig() {
+        Config config = ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());
+        return EdgeSettings.read(key -> config.getOptionalValue(key, String.class));
+    }
+
     /** Reads and checks the settings; throws {@link ConfigurationException} naming a bad key. */
     public static Settings fromMicroProfileConfig() {
         Config config = ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());

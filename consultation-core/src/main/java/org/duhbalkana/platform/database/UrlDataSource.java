@@ -17,6 +17,10 @@ import javax.sql.DataSource;
  * MariaDB ({@code jdbc:mariadb://}). The server pools the connections it hands out; this class
  * only opens them. Properties are set by the server through the setters, as for any data source
  * class.
+ *
+ * <p>To MariaDB it bounds the driver's waits (issue 20): {@code connectTimeout} is the configured
+ * {@code DB_WAIT_SECONDS}, and {@code socketTimeout} five minutes, unless the URL sets them, so that
+ * a database that is away fails a request in seconds (answered 503) instead of holding it.
  */
 public class UrlDataSource implements DataSource {
 
@@ -26,6 +30,10 @@ public class UrlDataSource implements DataSource {
     private volatile int loginTimeout;
     private volatile PrintWriter logWriter;
     private volatile Driver driver;
+    private volatile int waitSeconds;
+
+    /** The socket timeout to MariaDB: a query that hangs on a server that stopped answering ends. */
+    static final int SOCKET_TIMEOUT_MILLIS = 300_000;
 
     public UrlDataSource() {
     }
@@ -81,6 +89,47 @@ public class UrlDataSource implements DataSource {
         this.password = password;
     }
 
+    /** How long to wait for MariaDB to accept a connection; unset (0): {@code DB_WAIT_SECONDS}. */
+    public void setWaitSeconds(int seconds) {
+        this.waitSeconds = seconds;
+    }
+
+    public int getWaitSeconds() {
+        return waitSeconds;
+    }
+
+    private int waitSeconds() {
+        int seconds = waitSeconds;
+        if (seconds <= 0) {
+            seconds = configuredWaitSeconds();
+            waitSeconds = seconds;
+        }
+        return seconds;
+    }
+
+    /** {@code DB_WAIT_SECONDS} through MicroProfile Config; its default where there is none (plain tests). */
+    private static int configuredWaitSeconds() {
+        try {
+            return org.duhbalkana.platform.config.SettingsProducer.edgeSettingsFromMicroProfileConfig().dbWaitSeconds();
+        } catch (RuntimeException | LinkageError noConfiguration) {
+            return org.duhbalkana.platform.config.EdgeSettings.DEFAULT_DB_WAIT_SECONDS;
+        }
+    }
+
+    /** The driver's timeouts to MariaDB, unless the URL gives its own. */
+    static void boundWaits(String url, Properties info, int waitSeconds) {
+        if (url == null || !url.startsWith("jdbc:mariadb:")) {
+            return;
+        }
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.contains("connecttimeout=")) {
+            info.setProperty("connectTimeout", Integer.toString(waitSeconds * 1000));
+        }
+        if (!lower.contains("sockettimeout=")) {
+            info.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_MILLIS));
+        }
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         return getConnection(user, password);
@@ -95,6 +144,7 @@ public class UrlDataSource implements DataSource {
         if (secret != null) {
             info.setProperty("password", secret);
         }
+        boundWaits(url, info, waitSeconds());
         Connection connection = driver().connect(url, info);
         if (connection == null) {
             throw new SQLException("The JDBC driver refused the URL " + url);

@@ -47,7 +47,19 @@ import org.flywaydb.core.api.output.MigrateResult;
         initialPoolSize = 2,
         minPoolSize = 2,
         maxPoolSize = 32,
-        maxIdleTime = 300)
+        maxIdleTime = 300,
+        // Issue 20: a connection is checked before it is handed out (at most once in two seconds), and
+        // when one is found broken all are dropped, so that the site serves again as soon as the
+        // database is back; a request waits for a connection at most DB_WAIT_SECONDS (then: 503).
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.validate-atmost-once-period-in-seconds=2",
+            "fish.payara.fail-all-connections=true",
+            "fish.payara.connection-creation-retry-attempts=0",
+            "fish.payara.max-wait-time-in-millis=${MPCONFIG=DB_WAIT_MILLIS}"
+        })
 public class ApplicationStartup {
 
     /** The JNDI name of the one data source; the persistence unit names it too. */

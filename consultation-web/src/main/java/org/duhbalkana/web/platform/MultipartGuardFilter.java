@@ -8,12 +8,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
+import org.duhbalkana.consultation.Attachment;
 
 /**
  * Multipart bodies (file uploads) are taken only by the pages that upload files: the round
  * editor's attachment form. Any other address answers 415 before the body is read, so that no
  * page can be made to parse, buffer or spool to disk a large upload it never asked for. The Faces
  * servlet's multipart limits (web.xml) then only ever apply to the attachment form.
+ *
+ * <p>An upload whose {@code Content-Length} is over what an attachment may be ({@link Attachment#MAX_BYTES}
+ * and room for the form's other fields) is answered 413 with our page, also before it is read (issue 20):
+ * the service's own check, with its message on the form, is for the bodies that fit.
  */
 public class MultipartGuardFilter extends HttpFilter {
 
@@ -22,18 +27,28 @@ public class MultipartGuardFilter extends HttpFilter {
     /** The only paths (within the application) that take multipart bodies. */
     static final Set<String> UPLOAD_PAGES = Set.of("/consultations/edit.xhtml");
 
+    /** The largest upload read: an attachment at its limit, and the form's other fields. */
+    static final long MAX_UPLOAD_BYTES = Attachment.MAX_BYTES + 256 * 1024;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (isMultipart(request.getContentType()) && !UPLOAD_PAGES.contains(path(request))) {
-            // the body is not read: the connection is closed instead of draining it
-            response.setHeader("Connection", "close");
-            response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write("415 Unsupported Media Type: this address takes no file uploads.\n");
+            refuse(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "upload415");
+            return;
+        }
+        if (isMultipart(request.getContentType()) && request.getContentLengthLong() > MAX_UPLOAD_BYTES) {
+            refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "upload413");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Our page, and the body is not read: the connection is closed instead of draining it. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String kind) throws IOException {
+        response.setHeader("Connection", "close");
+        response.setStatus(status);
+        FailurePagesFilter.plainPage(request, response, kind);
     }
 
     static boolean isMultipart(String contentType) {
