@@ -17,7 +17,7 @@ import org.duhbalkana.text.Language;
  * ({@link DatabaseAway}) is answered 503 with {@code Retry-After} and our page
  * {@code /errors/503.xhtml} ("try again in a moment"); any other is a bug: logged once with its
  * stack trace and an incident id ({@link FailureLog}), and answered 500 with our page, which shows
- * the id. An expired view goes on to its own page (web.xml); the API answers its own failures.
+ * the id. An expired view gets its own page (400); the API answers its own failures.
  *
  * <p>Should the error page itself fail (it may need the database for a signed-in visitor's name),
  * a plain page of ours in the visitor's language is written instead.
@@ -35,9 +35,18 @@ public class FailurePagesFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException | Error failure) {
-            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || response.isCommitted()
-                    || expired(failure)) {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || response.isCommitted()) {
                 throw failure;
+            }
+            if (expired(failure)) {
+                // not a bug and not the database: the form's view is gone (a session ended, a replayed
+                // form). Our page says so; left to the container, its Throwable mapping would win over
+                // the ViewExpiredException one (it looks at the wrapping ServletException first).
+                response.resetBuffer();
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                response.setHeader("Cache-Control", "no-store");
+                request.getRequestDispatcher("/errors/expired.xhtml").forward(freshGet(request), response);
+                return;
             }
             answer(request, response, failure);
         }
@@ -61,7 +70,7 @@ public class FailurePagesFilter extends HttpFilter {
             response.setHeader("Retry-After", Integer.toString(Edges.settings().retryAfterSeconds()));
         }
         try {
-            request.getRequestDispatcher(page).forward(request, response);
+            request.getRequestDispatcher(page).forward(freshGet(request), response);
         } catch (ServletException | IOException | RuntimeException pageFailed) {
             plainPage(request, response, away);
         }
@@ -101,6 +110,45 @@ public class FailurePagesFilter extends HttpFilter {
 
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * The request as a plain GET without parameters, for forwarding to an error page: the Faces
+     * servlet would otherwise take the failed form's POST and view state as a postback of the
+     * error page, and fail the same way.
+     */
+    static HttpServletRequest freshGet(HttpServletRequest request) {
+        return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+            @Override
+            public String getMethod() {
+                return "GET";
+            }
+
+            @Override
+            public String getParameter(String name) {
+                return null;
+            }
+
+            @Override
+            public java.util.Map<String, String[]> getParameterMap() {
+                return java.util.Map.of();
+            }
+
+            @Override
+            public java.util.Enumeration<String> getParameterNames() {
+                return java.util.Collections.emptyEnumeration();
+            }
+
+            @Override
+            public String[] getParameterValues(String name) {
+                return null;
+            }
+
+            @Override
+            public String getQueryString() {
+                return null;
+            }
+        };
     }
 
     private static boolean expired(Throwable failure) {
