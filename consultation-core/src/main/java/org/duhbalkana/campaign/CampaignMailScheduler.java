@@ -37,6 +37,11 @@ public class CampaignMailScheduler {
                 // every batch waiting, each in its own transaction
             }
         } catch (RuntimeException e) {
+            if (org.duhbalkana.platform.database.DatabaseAway.isCause(e)) {
+                // not the mailing's fault: it must not be set aside for an outage (the health check says DOWN)
+                LOG.fine("Mailing signers waits for the database");
+                return;
+            }
             LOG.log(Level.WARNING, "Mailing signers failed; the next run takes up where it stopped", e);
             try {
                 mailings.batchFailed();

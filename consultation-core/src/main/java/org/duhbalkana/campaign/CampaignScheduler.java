@@ -29,6 +29,10 @@ public class CampaignScheduler {
                 // a surge: keep counting until the backlog is gone
             }
         } catch (RuntimeException e) {
+            if (org.duhbalkana.platform.database.DatabaseAway.isCause(e)) {
+                LOG.fine("Counting signatures waits for the database");
+                return;
+            }
             LOG.log(Level.WARNING, "Counting signatures failed; the next run tries again", e);
         }
     }

@@ -60,7 +60,7 @@ public class ApiFailures implements ExceptionMapper<Throwable> {
     }
 
     /** The JSON answer while the database is away: "try again in a moment", and when. */
-    static String unavailableBody(Locale locale, int retryAfter) {
+    public static String unavailableBody(Locale locale, int retryAfter) {
         return Jsons.PROVIDER.createObjectBuilder()
                 .add("error", ApiErrors.sentence(locale, "api.error.databaseAway", new Object[0]))
                 .add("retryAfter", retryAfter).build().toString();

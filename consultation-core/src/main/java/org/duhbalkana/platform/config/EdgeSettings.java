@@ -32,11 +32,15 @@ public record EdgeSettings(int dbWaitSeconds, int apiBodyLimitBytes) {
     }
 
     private static int dbWaitSeconds(Optional<String> value) {
-        String text = value.map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
+        String text = value.filter(s -> !s.isEmpty()).orElse(null);
         if (text == null) {
             return DEFAULT_DB_WAIT_SECONDS;
         }
         try {
+            if (!text.matches("[0-9]{1,2}")) {
+                // digits only: the pool's wait is written from it as ${DB_WAIT_SECONDS}000 (microprofile-config.properties)
+                throw new NumberFormatException();
+            }
             int seconds = Integer.parseInt(text);
             if (seconds >= 1 && seconds <= 60) {
                 return seconds;

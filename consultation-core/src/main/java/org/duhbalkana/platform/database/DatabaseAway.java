@@ -38,11 +38,13 @@ public final class DatabaseAway {
     public static boolean isCause(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Throwable current = failure;
+        boolean belowDatabase = false;
         while (current != null && seen.add(current) && seen.size() <= MAX_CHAIN) {
-            if (says(current)) {
+            belowDatabase |= databaseLayer(current);
+            if (says(current, belowDatabase)) {
                 return true;
             }
-            if (current instanceof SQLException sql && sql.getNextException() != null && says(sql.getNextException())) {
+            if (current instanceof SQLException sql && sql.getNextException() != null && says(sql.getNextException(), true)) {
                 return true;
             }
             current = current.getCause();
@@ -50,14 +52,30 @@ public final class DatabaseAway {
         return false;
     }
 
-    private static boolean says(Throwable t) {
+    /**
+     * Whether the exception comes from the way to the database (JDBC, JPA, EclipseLink, the pool):
+     * a refused or timed-out socket counts only beneath one of these, so that a client's slow upload
+     * or a call to another server is never taken for the database's absence.
+     */
+    private static boolean databaseLayer(Throwable t) {
+        String type = t.getClass().getName();
+        return t instanceof SQLException
+                || type.startsWith("jakarta.persistence.")
+                || type.startsWith("org.eclipse.persistence.exceptions.")
+                || type.endsWith("PoolingException")
+                || type.equals("jakarta.resource.ResourceException") || type.endsWith(".ResourceAllocationException");
+    }
+
+    private static boolean says(Throwable t, boolean belowDatabase) {
         if (t instanceof DatabaseUnavailableException
                 || t instanceof SQLTransientConnectionException
-                || t instanceof SQLNonTransientConnectionException
-                || t instanceof ConnectException
+                || t instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (belowDatabase && (t instanceof ConnectException
                 || t instanceof NoRouteToHostException
                 || t instanceof UnknownHostException
-                || t instanceof SocketTimeoutException) {
+                || t instanceof SocketTimeoutException)) {
             return true;
         }
         if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {

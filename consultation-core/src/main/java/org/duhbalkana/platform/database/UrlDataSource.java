@@ -149,7 +149,40 @@ public class UrlDataSource implements DataSource {
         if (connection == null) {
             throw new SQLException("The JDBC driver refused the URL " + url);
         }
-        return connection;
+        return url.startsWith("jdbc:mariadb:") ? boundedValidation(connection, waitSeconds()) : connection;
+    }
+
+    /**
+     * The connection with its {@code isValid(0)} bounded: the pool validates a connection before
+     * handing it out with {@code isValid(0)}, which MariaDB's driver takes as "wait for ever" (its
+     * socket timeout set to none). A database host that stops answering, rather than refusing,
+     * would then hold every request until TCP gives up, a quarter of an hour. Bounded, the
+     * validation fails after {@code DB_WAIT_SECONDS} and the request is answered 503.
+     */
+    static Connection boundedValidation(Connection connection, int waitSeconds) {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(UrlDataSource.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "isValid":
+                            if (args != null && args.length == 1 && args[0] instanceof Integer timeout && timeout <= 0) {
+                                args = new Object[] {waitSeconds};
+                            }
+                            break;
+                        case "equals":
+                            return args != null && args.length == 1 && proxy == args[0];
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "toString":
+                            return "bounded " + connection;
+                        default:
+                            break;
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private Driver driver() throws SQLException {

@@ -17,7 +17,7 @@ class EdgeSettingsTest {
     @Test
     void defaultsAndGoodValues() {
         assertThat(read(Map.of())).isEqualTo(new EdgeSettings(5, 16 * 1024));
-        assertThat(read(Map.of("DB_WAIT_SECONDS", " 3 ", "API_BODY_LIMIT_BYTES", "64K"))).isEqualTo(new EdgeSettings(3, 64 * 1024));
+        assertThat(read(Map.of("DB_WAIT_SECONDS", "3", "API_BODY_LIMIT_BYTES", "64K"))).isEqualTo(new EdgeSettings(3, 64 * 1024));
         assertThat(read(Map.of("API_BODY_LIMIT_BYTES", "1048576")).apiBodyLimitBytes()).isEqualTo(1024 * 1024);
         assertThat(read(Map.of("DB_WAIT_SECONDS", "2")).retryAfterSeconds()).isEqualTo(5);
         assertThat(Settings.KEYS).contains("DB_WAIT_SECONDS", "API_BODY_LIMIT_BYTES");
@@ -25,7 +25,7 @@ class EdgeSettingsTest {
 
     @Test
     void badValuesAreRefusedNamingTheKey() {
-        for (String bad : new String[] {"0", "61", "five", "-1", "1.5"}) {
+        for (String bad : new String[] {"0", "61", "five", "-1", "1.5", " 3 "}) {
             assertThatThrownBy(() -> read(Map.of("DB_WAIT_SECONDS", bad))).isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("DB_WAIT_SECONDS").hasMessageContaining(bad);
         }

@@ -50,6 +50,15 @@ class DatabaseAwayTest {
     }
 
     @Test
+    void aSocketFailureCountsOnlyOnTheWayToTheDatabase() {
+        // a client's upload that timed out, a call to another server: bugs or the client's trouble, not a 503
+        assertThat(DatabaseAway.isCause(new java.io.UncheckedIOException(new java.net.SocketTimeoutException("Read timed out")))).isFalse();
+        assertThat(DatabaseAway.isCause(new IllegalStateException(new ConnectException("Connection refused")))).isFalse();
+        // the same beneath JDBC or JPA: the database
+        assertThat(DatabaseAway.isCause(new jakarta.persistence.PersistenceException(new java.net.SocketTimeoutException("Read timed out")))).isTrue();
+    }
+
+    @Test
     void aChainThatLoopsEnds() {
         RuntimeException a = new RuntimeException("a");
         RuntimeException b = new RuntimeException("b", a);

@@ -51,6 +51,24 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         SecurityHeadersFilter.apply(request, response);
+        try {
+            return check(request, context);
+        } catch (RuntimeException failure) {
+            if (!org.duhbalkana.platform.database.DatabaseAway.isCause(failure)) {
+                throw failure;
+            }
+            // The database is away: this runs before any filter, and left alone the container would
+            // answer 500 with a stack trace in its log for every request of a signed-in session.
+            try {
+                org.duhbalkana.web.platform.FailurePagesFilter.answerAway(request, response, failure);
+            } catch (java.io.IOException unwritable) {
+                // the client went away
+            }
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+    }
+
+    private AuthenticationStatus check(HttpServletRequest request, HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             if (credential instanceof UsernamePasswordCredential login) {

@@ -44,6 +44,9 @@ public class AjaxFailureHandlerFactory extends ExceptionHandlerFactory {
 
         @Override
         protected void logException(FacesContext context, Throwable exception, String location, LogReason reason) {
+            if (FailurePagesFilter.expired(exception)) {
+                return; // a form whose view is gone (the session ended): expected, not a bug
+            }
             if (DatabaseAway.isCause(exception)) {
                 FailureLog.SITE.databaseAway("pages", exception);
             } else if (context.getExternalContext().getRequest() instanceof HttpServletRequest request

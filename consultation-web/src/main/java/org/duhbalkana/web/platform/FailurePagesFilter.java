@@ -35,8 +35,9 @@ public class FailurePagesFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException | Error failure) {
-            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || response.isCommitted()) {
-                throw failure;
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || response.isCommitted()
+                    || (failure instanceof IOException && !DatabaseAway.isCause(failure))) {
+                throw failure; // the API answers its own; an IOException here is the client gone (an upload dropped)
             }
             if (expired(failure)) {
                 // not a bug and not the database: the form's view is gone (a session ended, a replayed
@@ -76,6 +77,31 @@ public class FailurePagesFilter extends HttpFilter {
         }
     }
 
+    /**
+     * The answer while the database is away, for code that runs before the filters (the sign-in
+     * mechanism checks a signed-in session against the database on every request): 503 with
+     * {@code Retry-After}, our JSON under {@code /api/}, our plain page elsewhere. Logged as the
+     * database's absence (one line a minute), never as a bug.
+     */
+    public static void answerAway(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
+        FailureLog.SITE.databaseAway("sign-in", failure);
+        if (response.isCommitted()) {
+            return;
+        }
+        int retryAfter = Edges.settings().retryAfterSeconds();
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Integer.toString(retryAfter));
+        response.setHeader("Cache-Control", "no-store");
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            Locale locale = Language.negotiate(request.getHeader("Accept-Language")).locale();
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write(org.duhbalkana.api.ApiFailures.unavailableBody(locale, retryAfter));
+        } else {
+            plainPage(request, response, "away");
+        }
+    }
+
     /** A page without the template (and without the database): title, sentence, incident. */
     private static void plainPage(HttpServletRequest request, HttpServletResponse response, boolean away) throws IOException {
         if (response.isCommitted()) {
@@ -91,9 +117,8 @@ public class FailurePagesFilter extends HttpFilter {
      * a request body is read (413, 415) and for error pages that could not be rendered.
      */
     public static void plainPage(HttpServletRequest request, HttpServletResponse response, String kind) throws IOException {
-        Object chosen = request.getAttribute(LanguageFilter.ATTRIBUTE);
-        Locale locale = chosen instanceof Language language ? language.locale()
-                : Language.negotiate(request.getHeader("Accept-Language")).locale();
+        // the reader's choice (cookie) too: this may run before the language filter (413, 415)
+        Locale locale = LanguageFilter.resolve(request).locale();
         ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, locale, FailurePagesFilter.class.getClassLoader());
         String title = escape(bundle.getString("error." + kind + ".title"));
         String text = escape(bundle.getString("error." + kind + ".text"));
@@ -151,7 +176,7 @@ public class FailurePagesFilter extends HttpFilter {
         };
     }
 
-    private static boolean expired(Throwable failure) {
+    static boolean expired(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ViewExpiredException) {
                 return true;

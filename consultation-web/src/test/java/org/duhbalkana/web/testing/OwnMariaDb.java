@@ -96,13 +96,12 @@ public final class OwnMariaDb implements AutoCloseable {
         running.destroyForcibly();
         try {
             if (!running.waitFor(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test's MariaDB did not die within 30 s");
+                throw new IllegalStateException("the test's MariaDB did not die within 30 s"); // kept, so close() tries again
             }
+            server = null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } finally {
-            server = null;
         }
     }
 
@@ -127,6 +126,12 @@ public final class OwnMariaDb implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.out").toFile()));
             server = builder.start();
+            Process started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // the test JVM killed by failsafe: no mariadbd left behind
+                started.descendants().forEach(ProcessHandle::destroyForcibly);
+                started.destroyForcibly();
+            }, "stop-test-mariadb"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -206,13 +211,23 @@ public final class OwnMariaDb implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up here), so that no client
+     * connection elsewhere on the machine can be given it while the server is away.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + random.nextInt(10000);
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 30000");
     }
+
 
     private static void sleep(long millis) {
         try {
