@@ -4,8 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.EditableValueHolder;
 import jakarta.faces.component.UIComponent;
-import jakarta.faces.component.visit.VisitContext;
-import jakarta.faces.component.visit.VisitResult;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -54,7 +52,17 @@ public class FormErrors {
      * instance that was submitted); none otherwise.
      */
     public List<Problem> of(String formId) {
-        return byForm.computeIfAbsent(formId, this::collect);
+        // Asked while the request is still being decoded and checked too (whether the summary is
+        // rendered): only the answer of the render phase, when every message is in, is kept.
+        if (FacesContext.getCurrentInstance().getCurrentPhaseId() != jakarta.faces.event.PhaseId.RENDER_RESPONSE) {
+            return collect(formId);
+        }
+        List<Problem> known = byForm.get(formId);
+        if (known == null) {
+            known = collect(formId);
+            byForm.put(formId, known);
+        }
+        return known;
     }
 
     private List<Problem> collect(String formId) {
@@ -104,18 +112,24 @@ public class FormErrors {
         return null;
     }
 
+    /** The client ids of the form's fields in page order (a plain walk: no repeat is iterated, none is evaluated). */
     private static List<String> fieldsInOrder(FacesContext context, String form) {
         List<String> order = new ArrayList<>();
-        context.getViewRoot().visitTree(VisitContext.createVisitContext(context), (visit, component) -> {
-            if (component instanceof EditableValueHolder) {
-                String id = component.getClientId(visit.getFacesContext());
-                if (id.startsWith(form + ":")) {
-                    order.add(id);
-                }
-            }
-            return VisitResult.ACCEPT;
-        });
+        walk(context, context.getViewRoot(), form, order);
         return order;
+    }
+
+    private static void walk(FacesContext context, UIComponent component, String form, List<String> order) {
+        if (component instanceof EditableValueHolder) {
+            String id = component.getClientId(context);
+            if (id.startsWith(form + ":")) {
+                order.add(id);
+            }
+        }
+        Iterator<UIComponent> kids = component.getFacetsAndChildren();
+        while (kids.hasNext()) {
+            walk(context, kids.next(), form, order);
+        }
     }
 
     private static String label(FacesContext context, String clientId) {
