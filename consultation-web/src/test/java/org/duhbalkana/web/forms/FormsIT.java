@@ -193,11 +193,17 @@ class FormsIT {
             browser.signIn(url(""), "reviewer.zajecar@demo.example");
             for (String language : List.of("sr-Cyrl", "en")) {
                 driver.get(lang("/review/queue.xhtml?slug=" + ROUND, language));
-                // nothing picked and no answer chosen: both said at once
-                assertThat(submitAndCheck(browser, By.id("answer:submit"), language, "review-answer-empty", true))
-                        .containsExactly("answer:disposition");
-                assertThat(driver.findElements(By.cssSelector("[data-error-summary] li"))).hasSize(2);
+                // nothing picked ("accepted" is chosen already): one error for the form, no field marked
+                assertThat(submitAndCheck(browser, By.id("answer:submit"), language, "review-answer-empty", true)).isEmpty();
+                assertThat(driver.findElements(By.cssSelector("[data-error-summary] li"))).hasSize(1);
             }
+            // nothing picked and "not accepted" without a reason: both said at once
+            driver.get(lang("/review/queue.xhtml?slug=" + ROUND, "en"));
+            driver.findElements(By.cssSelector("input[name='answer:disposition']")).stream()
+                    .filter(r -> "NOT_ACCEPTED".equals(r.getAttribute("value"))).findFirst().orElseThrow().click();
+            assertThat(submitAndCheck(browser, By.id("answer:submit"), "en", "review-answer-no-reason", true))
+                    .containsExactly("answer:reason");
+            assertThat(driver.findElements(By.cssSelector("[data-error-summary] li"))).hasSize(2);
         }
     }
 }

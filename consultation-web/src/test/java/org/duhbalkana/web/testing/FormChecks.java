@@ -76,15 +76,16 @@ public final class FormChecks {
             // the background the ring is drawn on: what lies just outside it, where it is on screen
             var r = el.getBoundingClientRect(), off = Math.max(0, parseFloat(st.outlineOffset) || 0) + (parseFloat(st.outlineWidth) || 0) + 2;
             var x = r.left - off >= 0 ? r.left - off : r.right + off, y = r.top + r.height / 2;
-            var bg = null, under = document.elementsFromPoint(x, y);
+            var bg = null, on = '', under = document.elementsFromPoint(x, y);
             for (var i = 0; i < under.length && !bg; i++) {
               if (under[i] === el || el.contains(under[i])) continue;
-              var c = rgb(getComputedStyle(under[i]).backgroundColor); if (c && c.a > 0) bg = c; }
+              var c = rgb(getComputedStyle(under[i]).backgroundColor); if (c && c.a > 0) { bg = c; on = under[i].tagName + '.' + under[i].className; } }
             if (!bg) { var node = el.parentElement;
               while (node && !bg) { var c2 = rgb(getComputedStyle(node).backgroundColor); if (c2 && c2.a > 0) bg = c2; node = node.parentElement; } }
             if (!bg) bg = {r: 255, g: 255, b: 255, a: 1};
             var a = lum(ring), b = lum(bg);
-            return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            return [(Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), how + ' ' + JSON.stringify(ring) + ' on '
+              + JSON.stringify(bg) + ' ' + on + ' at ' + Math.round(x) + ',' + Math.round(y)];
             """;
 
     /**
@@ -92,16 +93,26 @@ public final class FormChecks {
      * against the background it sits on (the nearest ancestor's background colour).
      */
     public static double focusRingContrast(WebDriver driver) {
+        return ring(driver).contrast();
+    }
+
+    /** The focus ring's contrast, and what was measured (ring colour, background, where). */
+    public record Ring(double contrast, String measured) {
+    }
+
+    public static Ring ring(WebDriver driver) {
         WebElement active = driver.switchTo().activeElement();
         Object result = ((JavascriptExecutor) driver).executeScript(RING, active);
         if (result instanceof String message) {
             throw new AssertionError(message);
         }
-        return ((Number) result).doubleValue();
+        List<?> pair = (List<?>) result;
+        return new Ring(((Number) pair.get(0)).doubleValue(), String.valueOf(pair.get(1)));
     }
 
     /** Asserts that the focused element shows a focus ring of at least 3:1. */
     public static void assertFocusVisible(WebDriver driver, String where) {
-        assertThat(focusRingContrast(driver)).as("focus ring contrast at " + where).isGreaterThanOrEqualTo(3.0);
+        Ring ring = ring(driver);
+        assertThat(ring.contrast()).as("focus ring contrast at " + where + " (" + ring.measured() + ")").isGreaterThanOrEqualTo(3.0);
     }
 }
