@@ -136,7 +136,8 @@ public class FormErrors {
         String[] label = {null};
         context.getViewRoot().invokeOnComponent(context, clientId, (c, component) -> {
             Object value = component.getAttributes().get("label");
-            label[0] = value == null ? null : value.toString();
+            // "Label: message" in the summary: a label's own closing stop or colon is left out
+            label[0] = value == null ? null : value.toString().strip().replaceAll("[.:。]+$", "");
         });
         return label[0];
     }
