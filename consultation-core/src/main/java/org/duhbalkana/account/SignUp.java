@@ -14,6 +14,7 @@ import org.duhbalkana.platform.validation.PersonName;
  * @param municipalityId the home municipality, or {@code null} for "other", with {@code country}
  * @param website        a field people do not see: robots fill it in (the honeypot)
  */
+@org.duhbalkana.platform.validation.HomeGiven
 public record SignUp(
         @NotNull(message = "{validation.required}") @PersonName String name,
         @NotNull(message = "{validation.required}") @Email String email,
@@ -21,7 +22,7 @@ public record SignUp(
         Long municipalityId,
         @Pattern(regexp = "[A-Z]{2}", message = "{validation.country}") String country,
         @NotNull(message = "{validation.language}") @Pattern(regexp = "sr-Latn|sr-Cyrl|bg|en", message = "{validation.language}") String language,
-        String website) {
+        String website) implements org.duhbalkana.platform.validation.HomeGiven.Home {
 
     @Override
     public String toString() {

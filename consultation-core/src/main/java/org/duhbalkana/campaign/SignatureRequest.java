@@ -20,6 +20,7 @@ import org.duhbalkana.platform.validation.PersonName;
  * @param language        the language the confirmation mail is written in
  * @param website         a field people do not see: robots fill it in (the honeypot)
  */
+@org.duhbalkana.platform.validation.HomeGiven
 public record SignatureRequest(
         @NotNull(message = "{validation.required}") @PersonName String name,
         @NotNull(message = "{validation.required}") @Email String email,
@@ -29,7 +30,7 @@ public record SignatureRequest(
         boolean consentUpdates,
         boolean shareName,
         @NotNull(message = "{validation.language}") @Pattern(regexp = "sr-Latn|sr-Cyrl|bg|en", message = "{validation.language}") String language,
-        String website) {
+        String website) implements org.duhbalkana.platform.validation.HomeGiven.Home {
 
     @Override
     public String toString() {

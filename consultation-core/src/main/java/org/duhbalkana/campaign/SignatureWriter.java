@@ -55,13 +55,24 @@ public class SignatureWriter {
     /** Stores a new signature, or treats the attempt as a repeat when the address has signed. */
     public void sign(String slug, SignatureRequest request, boolean held, String clientAddress) {
         PetitionWindow petition = open(slug);
-        EmailAddress email = EmailAddress.parse(request.email()).orElseThrow(() -> new InputRejected("email", "validation.email"));
-        Optional<Municipality> municipality = Optional.ofNullable(request.municipalityId())
-                .map(id -> municipalities.byId(id).orElseThrow(() -> new InputRejected("home", "validation.municipality")));
-        String country = municipality.map(m -> m.country().name()).orElse(request.country());
-        if (country == null || country.isBlank()) {
-            throw new InputRejected("country", "validation.country");
+        // Every problem at once (Bean Validation has checked the shape already): one exception names them all.
+        java.util.List<InputRejected.Problem> problems = new java.util.ArrayList<>();
+        Optional<EmailAddress> parsed = EmailAddress.parse(request.email());
+        if (parsed.isEmpty()) {
+            problems.add(new InputRejected.Problem("email", "validation.email"));
         }
+        Optional<Municipality> municipality = Optional.ofNullable(request.municipalityId()).flatMap(municipalities::byId);
+        if (request.municipalityId() != null && municipality.isEmpty()) {
+            problems.add(new InputRejected.Problem("home", "validation.municipality"));
+        }
+        String country = municipality.map(m -> m.country().name()).orElse(request.country());
+        if (request.municipalityId() == null && (country == null || country.isBlank())) {
+            problems.add(new InputRejected.Problem("country", "validation.country"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputRejected(problems);
+        }
+        EmailAddress email = parsed.get();
         Campaign campaign = campaigns.reference(petition.id());
         Optional<Signature> existing = campaigns.signature(campaign, SignerAddress.key(email));
         if (existing.isPresent()) {

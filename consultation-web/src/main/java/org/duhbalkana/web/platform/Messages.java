@@ -50,8 +50,10 @@ public final class Messages {
         add(null, FacesMessage.SEVERITY_INFO, key, arguments);
     }
 
+    /** An error for the field with this client id (marked invalid, so it says aria-invalid), or for the page (null). */
     public static void error(String clientId, String key, Object... arguments) {
         add(clientId, FacesMessage.SEVERITY_ERROR, key, arguments);
+        FormErrors.markInvalid(FacesContext.getCurrentInstance(), clientId);
     }
 
     private static void add(String clientId, FacesMessage.Severity severity, String key, Object... arguments) {
@@ -76,7 +78,9 @@ public final class Messages {
             }
             FacesContext.getCurrentInstance().validationFailed();
         } else if (cause instanceof InputRejected rejected) {
-            error(form + ":" + rejected.field(), rejected.messageKey(), rejected.arguments().toArray());
+            for (InputRejected.Problem problem : rejected.problems()) {
+                error(form + ":" + problem.field(), problem.messageKey(), rejected.arguments().toArray());
+            }
             FacesContext.getCurrentInstance().validationFailed();
         } else if (cause instanceof AccessDenied || cause instanceof EJBAccessException) {
             forbidden();

@@ -93,8 +93,22 @@ public class ReviewQueueBacking implements Serializable {
                 versions.put(c.id(), c.version());
             }
         }
+        // Every problem of the answer at once: nothing picked, no answer chosen, no reason where one is needed.
+        boolean wrong = false;
         if (versions.isEmpty()) {
             Messages.error(null, "review.noneSelected");
+            wrong = true;
+        }
+        Disposition chosen = disposition == null || disposition.isBlank() ? null : Disposition.valueOf(disposition);
+        if (chosen == null) {
+            Messages.error("answer:disposition", "validation.disposition.required");
+            wrong = true;
+        } else if (chosen.needsReason() && (reason == null || reason.isBlank())) {
+            Messages.error("answer:reason", "consultation.error.reasonRequired");
+            wrong = true;
+        }
+        if (wrong) {
+            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
             return;
         }
         try {
@@ -142,6 +156,16 @@ public class ReviewQueueBacking implements Serializable {
 
     public boolean isJoint() {
         return joint;
+    }
+
+    /** The opening words of a comment (the name of its checkbox, with its author). */
+    public String opening(CommentView c) {
+        String text = text(c);
+        if (text == null) {
+            return "";
+        }
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() <= 60 ? flat : flat.substring(0, flat.lastIndexOf(' ', 60) > 20 ? flat.lastIndexOf(' ', 60) : 60) + "…";
     }
 
     public String text(CommentView c) {

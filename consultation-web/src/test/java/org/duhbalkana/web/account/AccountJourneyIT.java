@@ -124,8 +124,8 @@ class AccountJourneyIT {
             driver.get(url("/account/sign-in.xhtml"));
             driver.findElement(By.id("signIn:email")).sendKeys("petya@example.bg");
             driver.findElement(By.id("signIn:password")).sendKeys("старата парола 1");
-            browser.clickAndWait(By.id("signIn:submit"), By.cssSelector(".form-errors"));
-            assertThat(driver.findElement(By.cssSelector(".form-errors")).getText()).isNotBlank();
+            browser.clickAndWait(By.id("signIn:submit"), By.cssSelector("[data-error-summary]"));
+            assertThat(driver.findElement(By.cssSelector("[data-error-summary] li")).getText()).isNotBlank();
 
             driver.findElement(By.id("signIn:email")).clear();
             driver.findElement(By.id("signIn:email")).sendKeys("petya@example.bg");

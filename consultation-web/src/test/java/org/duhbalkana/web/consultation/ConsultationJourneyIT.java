@@ -91,7 +91,7 @@ class ConsultationJourneyIT {
             // Too short a period is refused, with the rule.
             setDate(driver, "schedule:opens", today.plusDays(1));
             setDate(driver, "schedule:closes", today.plusDays(5));
-            reviewer.clickAndWaitForText(By.id("schedule:submit"), By.cssSelector("#schedule .form-errors"), "15 days");
+            reviewer.clickAndWaitForText(By.id("schedule:submit"), By.cssSelector("#schedule [data-error-summary]"), "15 days");
 
             setDate(driver, "schedule:opens", today.plusDays(1));
             setDate(driver, "schedule:closes", today.plusDays(16));

@@ -160,13 +160,17 @@ public final class WebSession {
                     Pattern.DOTALL).matcher(listsOfMessages());
             List<String> found = new java.util.ArrayList<>();
             while (m.find()) {
-                found.add(unescape((m.group(1) != null ? m.group(1) : m.group(2)).strip()));
+                String text = (m.group(1) != null ? m.group(1) : m.group(2)).strip();
+                if (text.startsWith("<a ")) {
+                    continue; // a field's error in the error summary: the field's own message is counted
+                }
+                found.add(unescape(text));
             }
             return found;
         }
 
         private String listsOfMessages() {
-            Matcher lists = Pattern.compile("<ul[^>]*class=\"form-(errors|messages)\"[^>]*>.*?</ul>"
+            Matcher lists = Pattern.compile("<ul[^>]*class=\"(form-errors|form-messages|error-summary-list)\"[^>]*>.*?</ul>"
                     + "|<span[^>]*class=\"field-error\"[^>]*>.*?</span>", Pattern.DOTALL).matcher(body);
             StringBuilder all = new StringBuilder();
             while (lists.find()) {
