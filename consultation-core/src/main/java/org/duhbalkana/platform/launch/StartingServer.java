@@ -29,6 +29,7 @@ final class StartingServer {
 
     private final HttpServer server;
     private final ExecutorService threads;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     private StartingServer(HttpServer server, ExecutorService threads) {
         this.server = server;
@@ -60,9 +61,12 @@ final class StartingServer {
 
     /**
      * Closes the port at once: new connections are refused from now on (until the site opens it).
-     * Answers being written get a second to finish.
+     * Answers being written get a second to finish. Stopping twice does nothing.
      */
     void stop() {
+        if (stopped.getAndSet(true)) {
+            return;
+        }
         server.stop(1);
         threads.shutdownNow();
     }
