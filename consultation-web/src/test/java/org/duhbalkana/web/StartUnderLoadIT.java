@@ -13,17 +13,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +28,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.duhbalkana.testing.TestDatabase;
+import org.duhbalkana.web.testing.MariaDbSite;
 import org.duhbalkana.web.testing.RunningSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,30 +54,28 @@ class StartUnderLoadIT {
     private static final String DANUBE = "dunav-bez-plastike";
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
 
-    private static TestDatabase db;
+    /** The database and the site as first started. */
+    private static MariaDbSite first;
+    /** The site running now: the first, then the one started after the kill. */
     private static RunningSite site;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.mariaDb();
-        Map<String, String> env = new HashMap<>(db.environment());
-        env.put("DEMO", "true");
-        env.put("JAVA_OPTS", "-Xmx768m");
         // the client signs from one address, more often than a person would
-        env.put("SIGNATURE_MAILS_PER_ADDRESS_HOUR", "100000");
-        env.put("SIGNATURE_MAILS_PER_HOUR", "100000");
-        site = RunningSite.configured("start-under-load-1", env).start(Duration.ofMinutes(5));
+        first = MariaDbSite.startWithDemoAccounts("start-under-load-1", Map.of("JAVA_OPTS", "-Xmx768m",
+                "SIGNATURE_MAILS_PER_ADDRESS_HOUR", "100000", "SIGNATURE_MAILS_PER_HOUR", "100000"));
+        site = first.site();
     }
 
     @AfterAll
     static void stop() {
         try {
-            if (site != null) {
+            if (site != null && first != null && site != first.site()) {
                 site.close();
             }
         } finally {
-            if (db != null) {
-                db.close();
+            if (first != null) {
+                first.close();
             }
         }
     }
@@ -159,16 +152,7 @@ class StartUnderLoadIT {
     }
 
     private static String query(String sql, Object... parameters) {
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return first.db().query(sql, parameters);
     }
 
     /** The token in the confirmation mail to this address (kept in the outbox: no mail server here). */
