@@ -166,7 +166,7 @@ class StartUnderLoadIT {
 
     /**
      * Signs with a new address each round and confirms the signature of the round before (so a
-     * link is always waiting when the site goes away), opening a page in between. A 503 or a
+     * link is always waiting when the site goes away), opening a page in between and while it waits. A 503 or a
      * refused connection is retried with the same signature or link; one whose connection broke
      * mid-request has an unknown outcome and is left.
      */
@@ -218,8 +218,13 @@ class StartUnderLoadIT {
                         confirmed.add(link[0]);
                     }
                 }
-                answers.add(exchange("page", "GET", "/campaigns/view.xhtml?slug=" + DANUBE, null, null, "bg"));
+                answers.add(page());
             }
+        }
+
+        /** The campaign's page, as a Bulgarian reader opens it. */
+        private static Answer page() {
+            return exchange("page", "GET", "/campaigns/view.xhtml?slug=" + DANUBE, null, null, "bg");
         }
 
         private Answer retry(java.util.function.Supplier<Answer> request) {
@@ -228,6 +233,8 @@ class StartUnderLoadIT {
                 answer = request.get();
                 answers.add(answer);
                 if (answer.unavailable() || answer.refused()) {
+                    // a reader opens the page meanwhile
+                    answers.add(page());
                     pause();
                 }
             } while ((answer.unavailable() || answer.refused()) && running.get());
