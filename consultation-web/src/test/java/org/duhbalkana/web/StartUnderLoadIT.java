@@ -331,10 +331,12 @@ class StartUnderLoadIT {
         }
 
         Duration killGap = Duration.between(killed, firstAfterKill);
-        Duration handOver = answers.stream().filter(a -> a.refused() && a.at().isAfter(last503)).map(Answer::at).findFirst()
-                .map(first -> Duration.between(first, firstNormalAfterKill)).orElse(Duration.ZERO);
+        List<Instant> handOverRefusals = answers.stream().filter(a -> a.refused() && a.at().isAfter(last503))
+                .map(Answer::at).toList();
+        Duration handOver = handOverRefusals.isEmpty() ? Duration.ZERO
+                : Duration.between(handOverRefusals.get(0), handOverRefusals.get(handOverRefusals.size() - 1));
         String figures = Instant.now() + " restart under a client: " + answers.size() + " answers, " + unavailable
-                + " x 503 while starting, kill-to-503 " + killGap.toMillis() + " ms, port hand-over refused for at most "
+                + " x 503 while starting, kill-to-503 " + killGap.toMillis() + " ms, connections refused during the port hand-over for "
                 + handOver.toMillis() + " ms, " + answers.stream().filter(Answer::refused).count() + " refused, "
                 + answers.stream().filter(Answer::broken).count() + " broken by the kill; " + client.accepted.size()
                 + " signatures accepted, " + client.confirmed.size() + " confirmed\n";
