@@ -37,7 +37,9 @@ public final class RunningSite implements AutoCloseable {
 
     private RunningSite(String name, Map<String, String> environment) {
         this.name = name;
-        this.port = environment.containsKey("HTTP_PORT") ? Integer.parseInt(environment.get("HTTP_PORT")) : freePort();
+        // a site started again keeps its port; a malformed HTTP_PORT is passed on for the launcher to refuse
+        String given = environment.get("HTTP_PORT");
+        this.port = given != null && given.matches("\\d{1,5}") ? Integer.parseInt(given) : freePort();
         this.environment = new HashMap<>(environment);
         this.environment.putIfAbsent("HTTP_PORT", Integer.toString(port));
         // tests read what they just wrote: no kept copies of public pages unless a test asks for them
