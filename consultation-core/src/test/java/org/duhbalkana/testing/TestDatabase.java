@@ -117,6 +117,20 @@ public final class TestDatabase implements AutoCloseable {
         return new UrlDataSource(url, user, password);
     }
 
+    /** The first column of the first row of a query (null when there is no row). */
+    public String query(String sql, Object... parameters) {
+        try (Connection c = dataSource().getConnection(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The configuration keys that point the application at this database. */
     public Map<String, String> environment() {
         return Map.of("DB_URL", url, "DB_USER", user, "DB_PASSWORD", password);

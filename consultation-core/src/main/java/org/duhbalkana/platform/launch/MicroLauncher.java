@@ -1,6 +1,7 @@
 package org.duhbalkana.platform.launch;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,10 @@ import org.duhbalkana.platform.startup.ApplicationStartup;
  * <p>It checks the configuration first, so that a malformed key stops start-up with one line
  * and exit status 2 before a server is started; then it runs Payara Micro in a child process
  * with the WAR at the root context and the port of {@code HTTP_PORT}, waits for it, and exits
- * with its status. The application itself exits with status 3 when its database cannot be
+ * with its status. While Payara Micro boots and deploys, the launcher holds the port itself and
+ * answers every request with 503 and {@code Retry-After} ({@link StartingServer}); Payara Micro's
+ * listener stays closed until the application is ready and the launcher has handed the port over
+ * ({@link PortHandover}). Requests Payara Micro answers itself get our pages ({@link ErrorPages}). The application itself exits with status 3 when its database cannot be
  * used. Ctrl-C (or SIGTERM) stops Payara Micro cleanly.
  *
  * <pre>
@@ -67,29 +71,86 @@ public final class MicroLauncher {
 
         List<String> command = command(arguments, settings);
         try {
-            Files.writeString(preBootFile(settings), PRE_BOOT_COMMANDS, java.nio.charset.StandardCharsets.UTF_8);
+            List<String> preBoot = new ArrayList<>(PRE_BOOT_COMMANDS);
+            preBoot.addAll(ErrorPages.write(settings.dataDir()));
+            Files.writeString(preBootFile(settings), String.join("\n", preBoot) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(postDeployFile(settings), String.join("\n", POST_DEPLOY_COMMANDS) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             System.err.println("Configuration error: DATA_DIR is not writable: " + e.getMessage());
             System.exit(CONFIGURATION_ERROR);
             return;
         }
+        StartingServer placeholder;
+        try {
+            placeholder = StartingServer.start(settings.httpPort());
+        } catch (IOException e) {
+            System.err.println("Configuration error: HTTP_PORT " + settings.httpPort() + " cannot be used (" + e.getMessage()
+                    + "): is another server listening on it?");
+            System.exit(CONFIGURATION_ERROR);
+            return;
+        }
+        Path handover = handoverPath(settings);
+        PortHandover.clean(handover);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process payara = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara), "stop-payara-micro"));
-        System.exit(payara.waitFor());
+        Thread handing = new Thread(() -> handOver(payara, placeholder, handover), "port-handover");
+        handing.setDaemon(true);
+        handing.start();
+        int status = payara.waitFor();
+        placeholder.stop();
+        PortHandover.clean(handover);
+        System.exit(status);
+    }
+
+    /**
+     * Answers 503 on the port until the application asks for it, then closes it and says so: Payara
+     * Micro opens it a moment later (its post-deploy command). If Payara Micro ends first (a failed
+     * start-up), the launcher ends with it.
+     */
+    private static void handOver(Process payara, StartingServer placeholder, Path handover) {
+        boolean asked = PortHandover.await(() -> !payara.isAlive() || Files.exists(PortHandover.requested(handover)),
+                java.time.Duration.ofDays(365));
+        if (!asked || !payara.isAlive()) {
+            return;
+        }
+        placeholder.stop();
+        try {
+            PortHandover.release(handover);
+        } catch (IOException e) {
+            System.err.println("The port hand-over file cannot be written: " + e.getMessage());
+        }
     }
 
     /**
      * The asadmin commands Payara Micro runs before it boots: its HTTP listener names no product or
-     * version ({@code Server} and {@code X-Powered-By} headers off). Payara Server (the EAR) is
-     * set the same way by its operator (README).
+     * version ({@code Server} and {@code X-Powered-By} headers off), and it stays closed while the
+     * application deploys (the launcher answers on the port meanwhile); {@link ErrorPages} adds our
+     * error pages. Payara Server (the EAR) is set by its operator (README).
      */
-    static final String PRE_BOOT_COMMANDS = String.join("\n",
+    static final List<String> PRE_BOOT_COMMANDS = List.of(
             "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false",
             "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false",
-            "");
+            "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled=false");
+
+    /**
+     * The asadmin commands Payara Micro runs once the application is deployed: it opens its HTTP
+     * listener, which Payara Micro does at once, without a restart.
+     */
+    static final List<String> POST_DEPLOY_COMMANDS = List.of(
+            "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled=true");
+
+    /** Where the post-deploy commands are written for Payara Micro to read. */
+    static Path postDeployFile(Settings settings) {
+        return settings.dataDir().resolve("payara-post-deploy.asadmin");
+    }
+
+    /** The common path of the port hand-over files of this launcher (its process id: instances may share DATA_DIR). */
+    static Path handoverPath(Settings settings) {
+        return settings.dataDir().toAbsolutePath().resolve("port-handover-" + ProcessHandle.current().pid());
+    }
 
     /** Where the pre-boot commands are written for Payara Micro to read. */
     static Path preBootFile(Settings settings) {
@@ -103,6 +164,7 @@ public final class MicroLauncher {
         Optional.ofNullable(System.getenv("JAVA_OPTS")).filter(s -> !s.isBlank())
                 .ifPresent(options -> command.addAll(Arrays.asList(options.trim().split("\\s+"))));
         command.add("-D" + ApplicationStartup.EXIT_ON_FAILURE + "=true");
+        command.add("-D" + PortHandover.PROPERTY + "=" + handoverPath(settings));
         for (String key : Settings.KEYS) {
             String value = System.getProperty(key);
             if (value != null) {
@@ -119,6 +181,8 @@ public final class MicroLauncher {
         command.add(Integer.toString(settings.httpPort()));
         command.add("--prebootcommandfile");
         command.add(preBootFile(settings).toString());
+        command.add("--postdeploycommandfile");
+        command.add(postDeployFile(settings).toString());
         command.addAll(arguments.payaraOptions);
         return command;
     }

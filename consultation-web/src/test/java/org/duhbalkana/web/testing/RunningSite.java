@@ -37,7 +37,9 @@ public final class RunningSite implements AutoCloseable {
 
     private RunningSite(String name, Map<String, String> environment) {
         this.name = name;
-        this.port = freePort();
+        // a site started again keeps its port; a malformed HTTP_PORT is passed on for the launcher to refuse
+        String given = environment.get("HTTP_PORT");
+        this.port = given != null && given.matches("\\d{1,5}") ? Integer.parseInt(given) : freePort();
         this.environment = new HashMap<>(environment);
         this.environment.putIfAbsent("HTTP_PORT", Integer.toString(port));
         // tests read what they just wrote: no kept copies of public pages unless a test asks for them
@@ -147,6 +149,32 @@ public final class RunningSite implements AutoCloseable {
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The same site once more (same port, {@code DATA_DIR} and database), not started yet: to start it
+     * again after {@link #kill()} or {@link #stop()}.
+     */
+    public RunningSite again(String newName) {
+        return new RunningSite(newName, environment);
+    }
+
+    /** Kills the site as {@code kill -9} would: Payara Micro and the launcher, no shutdown of either. */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        tree.add(process.toHandle());
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError("Process " + handle.pid() + " did not end after kill -9", e);
+            }
         }
     }
 
