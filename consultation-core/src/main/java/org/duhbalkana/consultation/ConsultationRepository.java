@@ -83,6 +83,52 @@ public class ConsultationRepository {
         return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
+    /** A page of public rounds (not drafts), newest first, narrowed by the filter. */
+    public List<ConsultationRound> publicRounds(org.duhbalkana.platform.ListFilter<RoundStatus> filter) {
+        TypedQuery<ConsultationRound> query = em.createQuery("SELECT DISTINCT r FROM ConsultationRound r"
+                + filtered(filter) + " ORDER BY r.id DESC", ConsultationRound.class);
+        bind(query, filter);
+        return query.setFirstResult(filter.first()).setMaxResults(org.duhbalkana.platform.ListFilter.PAGE_SIZE).getResultList();
+    }
+
+    /** How many public rounds the filter lets through (on all pages). */
+    public long countPublicRounds(org.duhbalkana.platform.ListFilter<RoundStatus> filter) {
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(DISTINCT r.id) FROM ConsultationRound r" + filtered(filter),
+                Long.class);
+        bind(query, filter);
+        return query.getSingleResult();
+    }
+
+    /** The topic tags of public rounds, in alphabetical order. */
+    public List<String> publicTags() {
+        return em.createQuery("SELECT DISTINCT t FROM ConsultationRound r JOIN r.tags t WHERE r.status <> :draft ORDER BY t",
+                        String.class)
+                .setParameter("draft", RoundStatus.DRAFT)
+                .getResultList();
+    }
+
+    private static String filtered(org.duhbalkana.platform.ListFilter<RoundStatus> f) {
+        StringBuilder jpql = new StringBuilder();
+        if (f.municipality().isPresent() || f.country().isPresent()) {
+            jpql.append(" JOIN r.organizers o");
+        }
+        f.tag().ifPresent(t -> jpql.append(" JOIN r.tags t"));
+        jpql.append(" WHERE r.status <> :draft");
+        f.status().ifPresent(s -> jpql.append(" AND r.status = :status"));
+        f.municipality().ifPresent(m -> jpql.append(" AND o.code = :municipality"));
+        f.country().ifPresent(c -> jpql.append(" AND o.country = :country"));
+        f.tag().ifPresent(t -> jpql.append(" AND t = :tag"));
+        return jpql.toString();
+    }
+
+    private static void bind(TypedQuery<?> query, org.duhbalkana.platform.ListFilter<RoundStatus> f) {
+        query.setParameter("draft", RoundStatus.DRAFT);
+        f.status().ifPresent(s -> query.setParameter("status", s));
+        f.municipality().ifPresent(m -> query.setParameter("municipality", m));
+        f.country().ifPresent(c -> query.setParameter("country", c));
+        f.tag().ifPresent(t -> query.setParameter("tag", t));
+    }
+
     /** Rounds whose status is due to change, locked so that two instances do not both change them. */
     public List<ConsultationRound> dueToAdvance(Instant now) {
         return em.createQuery("SELECT r FROM ConsultationRound r WHERE (r.status = :scheduled AND r.opensAt <= :now) "
