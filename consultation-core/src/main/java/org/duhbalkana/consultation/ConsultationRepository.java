@@ -101,10 +101,9 @@ public class ConsultationRepository {
 
     /** The topic tags of public rounds, in alphabetical order. */
     public List<String> publicTags() {
-        return em.createQuery("SELECT DISTINCT t FROM ConsultationRound r JOIN r.tags t WHERE r.status <> :draft ORDER BY t",
-                        String.class)
+        return em.createQuery("SELECT DISTINCT t FROM ConsultationRound r JOIN r.tags t WHERE r.status <> :draft", String.class)
                 .setParameter("draft", RoundStatus.DRAFT)
-                .getResultList();
+                .getResultList().stream().sorted().toList();
     }
 
     private static String filtered(org.duhbalkana.platform.ListFilter<RoundStatus> f) {
@@ -390,6 +389,42 @@ public class ConsultationRepository {
                 .setParameter("pending", CommentStatus.PENDING)
                 .setParameter("after", afterId)
                 .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Draft rounds someone works on: those they started, and those their municipalities organize; newest first. */
+    public List<ConsultationRound> draftsOf(long accountId, java.util.Collection<Long> municipalityIds) {
+        java.util.Collection<Long> ids = municipalityIds.isEmpty() ? List.of(-1L) : municipalityIds;
+        return em.createQuery("SELECT DISTINCT r FROM ConsultationRound r LEFT JOIN r.organizers o WHERE r.status = :draft "
+                        + "AND (r.createdBy.id = :me OR o.id IN :ids) ORDER BY r.id DESC", ConsultationRound.class)
+                .setParameter("draft", RoundStatus.DRAFT)
+                .setParameter("me", accountId)
+                .setParameter("ids", ids)
+                .setMaxResults(100)
+                .getResultList();
+    }
+
+    /** Rounds of these municipalities whose comments are being answered (open or closed, report not yet published); newest first. */
+    public List<ConsultationRound> answeringBy(java.util.Collection<Long> municipalityIds) {
+        if (municipalityIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT DISTINCT r FROM ConsultationRound r JOIN r.organizers o WHERE r.status IN :statuses "
+                        + "AND o.id IN :ids ORDER BY r.id DESC", ConsultationRound.class)
+                .setParameter("statuses", List.of(RoundStatus.OPEN, RoundStatus.CLOSED))
+                .setParameter("ids", municipalityIds)
+                .setMaxResults(100)
+                .getResultList();
+    }
+
+    /** Someone's shown comments that wait for the organizers' answer (in rounds still open or closed), newest first. */
+    public List<Comment> awaitingAnswer(long authorId, int max) {
+        return em.createQuery("SELECT c FROM Comment c JOIN FETCH c.round r WHERE c.author.id = :me AND c.disposition IS NULL "
+                        + "AND c.status <> :hidden AND r.status IN :statuses ORDER BY c.id DESC", Comment.class)
+                .setParameter("me", authorId)
+                .setParameter("hidden", CommentStatus.HIDDEN)
+                .setParameter("statuses", List.of(RoundStatus.OPEN, RoundStatus.CLOSED))
+                .setMaxResults(max)
                 .getResultList();
     }
 
