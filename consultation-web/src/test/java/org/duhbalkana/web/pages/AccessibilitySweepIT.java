@@ -48,7 +48,7 @@ class AccessibilitySweepIT {
 
     @BeforeAll
     static void start() {
-        mariaDb = MariaDbSite.startWithDemoAccounts("axe-sweep");
+        mariaDb = MariaDbSite.startWithDemoAccounts("axe-sweep", java.time.Duration.ofMinutes(8));
         site = mariaDb.site();
     }
 
