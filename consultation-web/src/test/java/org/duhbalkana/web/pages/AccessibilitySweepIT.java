@@ -114,6 +114,8 @@ class AccessibilitySweepIT {
                             browser.driver().get(url(page));
                             assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang"))
                                     .as(page).isEqualTo(language);
+                            // an audit of the failure page would prove nothing about the page asked for
+                            assertThat(browser.driver().findElements(By.id("error-500"))).as(page + " failed").isEmpty();
                             List<Axe.Violation> found = Axe.violations(browser.driver());
                             audited++;
                             if (!found.isEmpty()) {

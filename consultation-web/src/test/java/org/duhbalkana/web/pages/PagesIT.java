@@ -378,6 +378,7 @@ class PagesIT {
             for (String[] p : pages) {
                 browser.driver().get(url(p[1]));
                 assertThat(browser.driver().findElement(By.tagName("h1")).isDisplayed()).isTrue();
+                assertThat(browser.driver().findElements(By.id("error-500"))).as(p[1]).isEmpty();
                 browser.screenshot("pages-" + p[0] + "-" + width);
             }
         }
