@@ -57,6 +57,32 @@ public class CampaignReader {
         return found;
     }
 
+    /** The statuses a public list of campaigns may be narrowed to. */
+    public static final java.util.Set<CampaignStatus> LISTED = java.util.EnumSet.of(CampaignStatus.PUBLISHED,
+            CampaignStatus.CLOSED);
+
+    /**
+     * A page of public campaigns, newest first, narrowed as a link asks (target municipality,
+     * its country, status, a topic tag of the campaign's round): every value is checked here.
+     *
+     * @throws org.duhbalkana.platform.InputRejected naming the bad parameter
+     */
+    public org.duhbalkana.platform.ListPage<Campaign> page(String status, String municipality, String country, String tag,
+            String page) {
+        org.duhbalkana.platform.ListFilter<CampaignStatus> filter = org.duhbalkana.platform.ListFilter.parse(
+                CampaignStatus.class, LISTED, status, municipality, country, tag, page);
+        if (filter.municipality().isPresent() && municipalities.byCode(filter.municipality().get()).isEmpty()) {
+            throw new org.duhbalkana.platform.InputRejected("municipality", "list.error.municipality");
+        }
+        List<Campaign> found = campaigns.publicCampaigns(filter);
+        found.forEach(c -> {
+            c.translations().size();
+            c.round().ifPresent(r -> r.tags().size());
+        });
+        return new org.duhbalkana.platform.ListPage<>(found, campaigns.countPublicCampaigns(filter), filter.page(),
+                org.duhbalkana.platform.ListFilter.PAGE_SIZE);
+    }
+
     /** The campaign, if the caller may see it. */
     public Optional<Campaign> campaign(String slug) {
         Optional<Campaign> found = campaigns.bySlug(slug).filter(c -> c.status().isPublic() || mayPreview(c));

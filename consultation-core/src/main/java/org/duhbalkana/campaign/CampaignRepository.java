@@ -2,6 +2,7 @@ package org.duhbalkana.campaign;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,6 +68,44 @@ public class CampaignRepository {
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultList();
+    }
+
+    /**
+     * A page of public campaigns, newest first, narrowed by the filter: the municipality and
+     * country are the target's; the topic tags those of the round the campaign invites people to.
+     */
+    public List<Campaign> publicCampaigns(org.duhbalkana.platform.ListFilter<CampaignStatus> filter) {
+        TypedQuery<Campaign> query = em.createQuery("SELECT DISTINCT c FROM Campaign c" + filtered(filter)
+                + " ORDER BY c.publishedAt DESC, c.id DESC", Campaign.class);
+        bind(query, filter);
+        return query.setFirstResult(filter.first()).setMaxResults(org.duhbalkana.platform.ListFilter.PAGE_SIZE).getResultList();
+    }
+
+    /** How many public campaigns the filter lets through (on all pages). */
+    public long countPublicCampaigns(org.duhbalkana.platform.ListFilter<CampaignStatus> filter) {
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(DISTINCT c.id) FROM Campaign c" + filtered(filter), Long.class);
+        bind(query, filter);
+        return query.getSingleResult();
+    }
+
+    private static String filtered(org.duhbalkana.platform.ListFilter<CampaignStatus> f) {
+        StringBuilder jpql = new StringBuilder();
+        if (f.municipality().isPresent() || f.country().isPresent()) {
+            jpql.append(" JOIN c.targetMunicipality m");
+        }
+        f.tag().ifPresent(t -> jpql.append(" JOIN c.round r JOIN r.tags t"));
+        jpql.append(" WHERE c.status IN :statuses");
+        f.municipality().ifPresent(v -> jpql.append(" AND m.code = :municipality"));
+        f.country().ifPresent(v -> jpql.append(" AND m.country = :country"));
+        f.tag().ifPresent(v -> jpql.append(" AND t = :tag"));
+        return jpql.toString();
+    }
+
+    private static void bind(TypedQuery<?> query, org.duhbalkana.platform.ListFilter<CampaignStatus> f) {
+        query.setParameter("statuses", f.status().map(List::of).orElse(List.of(CampaignStatus.PUBLISHED, CampaignStatus.CLOSED)));
+        f.municipality().ifPresent(v -> query.setParameter("municipality", v));
+        f.country().ifPresent(v -> query.setParameter("country", v));
+        f.tag().ifPresent(v -> query.setParameter("tag", v));
     }
 
     public List<Campaign> organizedBy(long accountId) {

@@ -34,6 +34,9 @@ public class ConsultationReader {
     @Inject
     AccountRepository accounts;
 
+    @Inject
+    org.duhbalkana.account.MunicipalityRepository municipalities;
+
     @Resource
     SessionContext session;
 
@@ -45,6 +48,37 @@ public class ConsultationReader {
         List<ConsultationRound> found = rounds.publicRounds(status, municipalityId, Math.max(page, 0) * limit, limit);
         found.forEach(r -> r.translations().size());
         return found;
+    }
+
+    /** The statuses a public list of rounds may be narrowed to. */
+    public static final java.util.Set<RoundStatus> LISTED = java.util.EnumSet.of(RoundStatus.SCHEDULED, RoundStatus.OPEN,
+            RoundStatus.CLOSED, RoundStatus.REPORT_PUBLISHED);
+
+    /**
+     * A page of public rounds, newest first, narrowed as a link asks: every value is checked here
+     * (an unknown status, municipality, country, tag form or page is refused with its message).
+     *
+     * @throws org.duhbalkana.platform.InputRejected naming the bad parameter
+     */
+    public org.duhbalkana.platform.ListPage<ConsultationRound> page(String status, String municipality, String country,
+            String tag, String page) {
+        org.duhbalkana.platform.ListFilter<RoundStatus> filter = org.duhbalkana.platform.ListFilter.parse(RoundStatus.class,
+                LISTED, status, municipality, country, tag, page);
+        if (filter.municipality().isPresent() && municipalities.byCode(filter.municipality().get()).isEmpty()) {
+            throw new org.duhbalkana.platform.InputRejected("municipality", "list.error.municipality");
+        }
+        List<ConsultationRound> found = rounds.publicRounds(filter);
+        found.forEach(r -> {
+            r.translations().size();
+            r.tags().size();
+        });
+        return new org.duhbalkana.platform.ListPage<>(found, rounds.countPublicRounds(filter), filter.page(),
+                org.duhbalkana.platform.ListFilter.PAGE_SIZE);
+    }
+
+    /** The topic tags of public rounds, for the list's filter. */
+    public List<String> tags() {
+        return rounds.publicTags();
     }
 
     /** The round with its sections, if the caller may see it. */

@@ -83,6 +83,51 @@ public class ConsultationRepository {
         return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
+    /** A page of public rounds (not drafts), newest first, narrowed by the filter. */
+    public List<ConsultationRound> publicRounds(org.duhbalkana.platform.ListFilter<RoundStatus> filter) {
+        TypedQuery<ConsultationRound> query = em.createQuery("SELECT DISTINCT r FROM ConsultationRound r"
+                + filtered(filter) + " ORDER BY r.id DESC", ConsultationRound.class);
+        bind(query, filter);
+        return query.setFirstResult(filter.first()).setMaxResults(org.duhbalkana.platform.ListFilter.PAGE_SIZE).getResultList();
+    }
+
+    /** How many public rounds the filter lets through (on all pages). */
+    public long countPublicRounds(org.duhbalkana.platform.ListFilter<RoundStatus> filter) {
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(DISTINCT r.id) FROM ConsultationRound r" + filtered(filter),
+                Long.class);
+        bind(query, filter);
+        return query.getSingleResult();
+    }
+
+    /** The topic tags of public rounds, in alphabetical order. */
+    public List<String> publicTags() {
+        return em.createQuery("SELECT DISTINCT t FROM ConsultationRound r JOIN r.tags t WHERE r.status <> :draft", String.class)
+                .setParameter("draft", RoundStatus.DRAFT)
+                .getResultList().stream().sorted().toList();
+    }
+
+    private static String filtered(org.duhbalkana.platform.ListFilter<RoundStatus> f) {
+        StringBuilder jpql = new StringBuilder();
+        if (f.municipality().isPresent() || f.country().isPresent()) {
+            jpql.append(" JOIN r.organizers o");
+        }
+        f.tag().ifPresent(t -> jpql.append(" JOIN r.tags t"));
+        jpql.append(" WHERE r.status <> :draft");
+        f.status().ifPresent(s -> jpql.append(" AND r.status = :status"));
+        f.municipality().ifPresent(m -> jpql.append(" AND o.code = :municipality"));
+        f.country().ifPresent(c -> jpql.append(" AND o.country = :country"));
+        f.tag().ifPresent(t -> jpql.append(" AND t = :tag"));
+        return jpql.toString();
+    }
+
+    private static void bind(TypedQuery<?> query, org.duhbalkana.platform.ListFilter<RoundStatus> f) {
+        query.setParameter("draft", RoundStatus.DRAFT);
+        f.status().ifPresent(s -> query.setParameter("status", s));
+        f.municipality().ifPresent(m -> query.setParameter("municipality", m));
+        f.country().ifPresent(c -> query.setParameter("country", c));
+        f.tag().ifPresent(t -> query.setParameter("tag", t));
+    }
+
     /** Rounds whose status is due to change, locked so that two instances do not both change them. */
     public List<ConsultationRound> dueToAdvance(Instant now) {
         return em.createQuery("SELECT r FROM ConsultationRound r WHERE (r.status = :scheduled AND r.opensAt <= :now) "
@@ -344,6 +389,42 @@ public class ConsultationRepository {
                 .setParameter("pending", CommentStatus.PENDING)
                 .setParameter("after", afterId)
                 .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Draft rounds someone works on: those they started, and those their municipalities organize; newest first. */
+    public List<ConsultationRound> draftsOf(long accountId, java.util.Collection<Long> municipalityIds) {
+        java.util.Collection<Long> ids = municipalityIds.isEmpty() ? List.of(-1L) : municipalityIds;
+        return em.createQuery("SELECT DISTINCT r FROM ConsultationRound r LEFT JOIN r.organizers o WHERE r.status = :draft "
+                        + "AND (r.createdBy.id = :me OR o.id IN :ids) ORDER BY r.id DESC", ConsultationRound.class)
+                .setParameter("draft", RoundStatus.DRAFT)
+                .setParameter("me", accountId)
+                .setParameter("ids", ids)
+                .setMaxResults(100)
+                .getResultList();
+    }
+
+    /** Rounds of these municipalities whose comments are being answered (open or closed, report not yet published); newest first. */
+    public List<ConsultationRound> answeringBy(java.util.Collection<Long> municipalityIds) {
+        if (municipalityIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT DISTINCT r FROM ConsultationRound r JOIN r.organizers o WHERE r.status IN :statuses "
+                        + "AND o.id IN :ids ORDER BY r.id DESC", ConsultationRound.class)
+                .setParameter("statuses", List.of(RoundStatus.OPEN, RoundStatus.CLOSED))
+                .setParameter("ids", municipalityIds)
+                .setMaxResults(100)
+                .getResultList();
+    }
+
+    /** Someone's shown comments that wait for the organizers' answer (in rounds still open or closed), newest first. */
+    public List<Comment> awaitingAnswer(long authorId, int max) {
+        return em.createQuery("SELECT c FROM Comment c JOIN FETCH c.round r WHERE c.author.id = :me AND c.disposition IS NULL "
+                        + "AND c.status <> :hidden AND r.status IN :statuses ORDER BY c.id DESC", Comment.class)
+                .setParameter("me", authorId)
+                .setParameter("hidden", CommentStatus.HIDDEN)
+                .setParameter("statuses", List.of(RoundStatus.OPEN, RoundStatus.CLOSED))
+                .setMaxResults(max)
                 .getResultList();
     }
 

@@ -134,13 +134,28 @@ public class Review {
         rounds.countBy(round, "c.disposition").forEach((k, n) -> perDisposition.put(k == null ? "UNANSWERED" : k.toString(), n));
         java.util.Map<java.time.LocalDate, Long> perDay = new java.util.TreeMap<>();
         rounds.commentTimes(round).forEach(t -> perDay.merge(t.atZone(round.deadlineZone()).toLocalDate(), 1L, Long::sum));
-        return new Figures(round.title(), perSection, perStance, perDisposition, perDay);
+        java.util.Map<org.duhbalkana.text.Language, String> titles = new java.util.EnumMap<>(org.duhbalkana.text.Language.class);
+        round.translations().forEach(t -> titles.put(t.language(), t.title()));
+        return new Figures(round.title(), perSection, perStance, perDisposition, perDay, round.language(), round.asWritten(),
+                titles);
     }
 
-    /** What the reviewers' dashboard shows, with the round's title. */
+    /**
+     * What the reviewers' dashboard shows, with the round's title: as written (in {@code language},
+     * shown as written when {@code asWritten}) and its translations, by language.
+     */
     public record Figures(String title, java.util.Map<Integer, Long> perSection, java.util.Map<String, Long> perStance,
-            java.util.Map<String, Long> perDisposition, java.util.Map<java.time.LocalDate, Long> perDay)
+            java.util.Map<String, Long> perDisposition, java.util.Map<java.time.LocalDate, Long> perDay,
+            org.duhbalkana.text.Language language, boolean asWritten,
+            java.util.Map<org.duhbalkana.text.Language, String> translatedTitles)
             implements java.io.Serializable {
+
+        /** The title's translation for a reader of this language, if there is one. */
+        public java.util.Optional<org.duhbalkana.text.Translation> translationFor(org.duhbalkana.text.Language reader) {
+            java.util.List<org.duhbalkana.text.Translation> all = translatedTitles.entrySet().stream()
+                    .map(e -> new org.duhbalkana.text.Translation(e.getKey(), e.getValue(), "")).toList();
+            return org.duhbalkana.text.Translation.forReader(all, language, reader);
+        }
     }
 
     /**

@@ -91,14 +91,14 @@ public class CampaignDashboardBacking implements Serializable {
     public String getDayChart() {
         Map<String, Long> values = new java.util.LinkedHashMap<>();
         getPerDay().forEach((d, n) -> values.put(day(d), n));
-        return Charts.of("bar", values, Messages.text("dashboard.perDay"), false);
+        return Charts.of("bar", values, Messages.text("dashboard.perDay"), false, language.getTag());
     }
 
     /** Chart.js configuration: signatures per country. */
     public String getCountryChart() {
         Map<String, Integer> values = new java.util.LinkedHashMap<>();
         reader.countries(getCampaign()).forEach((c, n) -> values.put(new java.util.Locale("", c).getDisplayCountry(language.getLocale()), n));
-        return Charts.of("doughnut", values, Messages.text("dashboard.perCountry"), true);
+        return Charts.of("doughnut", values, Messages.text("dashboard.perCountry"), true, language.getTag());
     }
 
     /** Chart.js configuration: the ten municipalities with the most signatures. */
@@ -106,7 +106,7 @@ public class CampaignDashboardBacking implements Serializable {
         Map<String, Integer> values = new java.util.LinkedHashMap<>();
         reader.places(getCampaign()).stream().filter(p -> p.municipality().isPresent()).limit(10)
                 .forEach(p -> values.put(p.municipality().get().name(language.getCurrent()), p.signatures()));
-        return Charts.of("bar", values, Messages.text("dashboard.perMunicipality"), false);
+        return Charts.of("bar", values, Messages.text("dashboard.perMunicipality"), false, language.getTag());
     }
 
     /** The supporters who agreed to share their name, as CSV; no e-mail addresses (the form says they are never shown). */

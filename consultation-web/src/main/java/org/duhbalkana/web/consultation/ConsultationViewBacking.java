@@ -309,6 +309,16 @@ public class ConsultationViewBacking {
         return RoundText.commentForReader(c.body(), reader(), c.asWritten());
     }
 
+    /** The {@code lang} of a comment's text as shown (told from its letters: a comment has no language of its own). */
+    public String commentLang(CommentView c) {
+        return RoundText.commentLang(commentText(c), reader());
+    }
+
+    /** The {@code lang} of free text written by people (a moderator's reason, a reviewer's answer), told from its letters. */
+    public String textLang(String text) {
+        return RoundText.commentLang(text, reader());
+    }
+
     public boolean isAsWritten() {
         return asWritten;
     }

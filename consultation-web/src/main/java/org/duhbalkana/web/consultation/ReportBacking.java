@@ -41,7 +41,34 @@ public class ReportBacking {
     }
 
     public String getTitle() {
-        return report == null ? "" : RoundText.forReader(report.round().title(), report.round().language(), language.getCurrent());
+        return report == null ? "" : shown().title();
+    }
+
+    /** The {@code lang} of the title as shown: a translation for the reader when there is one, as on the round's page. */
+    public String getTitleLang() {
+        return report == null ? null : shown().lang();
+    }
+
+    private org.duhbalkana.web.platform.Translated shown;
+
+    private org.duhbalkana.web.platform.Translated shown() {
+        if (shown == null) {
+            var r = report.round();
+            shown = org.duhbalkana.web.platform.Translated.of(r.title(), r.summary(), r.language(), r.asWritten(),
+                    r.translationFor(language.getCurrent()), language.getCurrent(), false);
+        }
+        return shown;
+    }
+
+    /** The {@code lang} of the draft's articles (their headings) as shown. */
+    public String getDraftLang() {
+        var r = report.round();
+        return RoundText.shownLanguage(r.language(), language.getCurrent(), r.asWritten()).tag();
+    }
+
+    /** The {@code lang} of people's text (a comment, a reason), told from its letters. */
+    public String textLang(String text) {
+        return RoundText.commentLang(text, language.getCurrent());
     }
 
     public List<CommentView> on(Section section) {
@@ -54,7 +81,7 @@ public class ReportBacking {
     }
 
     public String heading(Section s) {
-        return RoundText.forReader(s.heading(), report.round().language(), language.getCurrent());
+        return RoundText.forReader(s.heading(), report.round().language(), language.getCurrent(), report.round().asWritten());
     }
 
     public String text(CommentView c) {

@@ -62,6 +62,54 @@ public final class RoundText {
         return SerbianTransliteration.render(text, reader.cyrillic());
     }
 
+    /**
+     * The {@code lang} of a comment's text as shown ({@code shown}, after {@link #commentForReader}).
+     * A comment carries no language of its own, so its letters tell: Cyrillic with letters only
+     * Bulgarian uses is Bulgarian, with letters only Serbian uses Serbian; Latin with Serbian
+     * diacritics Serbian, with common English words English; otherwise the language the reader of
+     * this page most likely meets (Bulgarian for a Bulgarian reader of Cyrillic, Serbian otherwise).
+     * Null for text without letters.
+     */
+    public static String commentLang(String shown, Language reader) {
+        if (shown == null) {
+            return null;
+        }
+        int cyrillic = 0;
+        int latin = 0;
+        for (int i = 0; i < shown.length(); i++) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(shown.charAt(i));
+            if (script == Character.UnicodeScript.CYRILLIC) {
+                cyrillic++;
+            } else if (script == Character.UnicodeScript.LATIN) {
+                latin++;
+            }
+        }
+        if (cyrillic == 0 && latin == 0) {
+            return null;
+        }
+        if (cyrillic >= latin) {
+            if (BULGARIAN_ONLY.matcher(shown).find()) {
+                return Language.BG.tag();
+            }
+            if (SERBIAN_CYRILLIC_ONLY.matcher(shown).find()) {
+                return Language.SR_CYRL.tag();
+            }
+            return reader == Language.BG ? Language.BG.tag() : Language.SR_CYRL.tag();
+        }
+        if (SERBIAN_LATIN.matcher(shown).find()) {
+            return Language.SR_LATN.tag();
+        }
+        if (ENGLISH_WORDS.matcher(shown).find()) {
+            return Language.EN.tag();
+        }
+        return reader == Language.EN ? Language.EN.tag() : Language.SR_LATN.tag();
+    }
+
+    private static final java.util.regex.Pattern SERBIAN_CYRILLIC_ONLY = java.util.regex.Pattern.compile("[ђјљњћџЂЈЉЊЋЏ]");
+    private static final java.util.regex.Pattern SERBIAN_LATIN = java.util.regex.Pattern.compile("[čćđšžČĆĐŠŽ]");
+    private static final java.util.regex.Pattern ENGLISH_WORDS = java.util.regex.Pattern.compile(
+            "(?i)\\b(the|and|of|is|are|this|that|with|should|would|please|we|you)\\b");
+
     private static final java.util.regex.Pattern BULGARIAN_ONLY = java.util.regex.Pattern.compile("[ъщьюяйЪЩЬЮЯЙ]");
 
     private static final java.util.Map<String, DateTimeFormatter> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();

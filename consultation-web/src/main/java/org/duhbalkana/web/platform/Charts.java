@@ -18,6 +18,15 @@ public final class Charts {
 
     /** @param values label → value, in the order they are shown */
     public static String of(String type, Map<String, ? extends Number> values, String title, boolean legend) {
+        return of(type, values, title, legend, null);
+    }
+
+    /**
+     * @param values label → value, in the order they are shown
+     * @param locale the reader's language tag, so that the axis formats numbers as the tables do
+     *               ("1.250" beside "1.250", not "1,200"); null for the browser's own
+     */
+    public static String of(String type, Map<String, ? extends Number> values, String title, boolean legend, String locale) {
         JsonArrayBuilder labels = Jsons.PROVIDER.createArrayBuilder();
         JsonArrayBuilder data = Jsons.PROVIDER.createArrayBuilder();
         values.forEach((label, value) -> {
@@ -32,7 +41,8 @@ public final class Charts {
                 .add("type", type)
                 .add("data", Jsons.PROVIDER.createObjectBuilder().add("labels", labels).add("datasets", Jsons.PROVIDER.createArrayBuilder()
                         .add(Jsons.PROVIDER.createObjectBuilder().add("label", title).add("data", data).add("backgroundColor", colours))))
-                .add("options", Jsons.PROVIDER.createObjectBuilder()
+                .add("options", (locale == null ? Jsons.PROVIDER.createObjectBuilder()
+                        : Jsons.PROVIDER.createObjectBuilder().add("locale", locale))
                         .add("animation", false)
                         .add("plugins", Jsons.PROVIDER.createObjectBuilder()
                                 .add("title", Jsons.PROVIDER.createObjectBuilder().add("display", true).add("text", title))

@@ -34,11 +34,16 @@ public class ReviewDashboardBacking implements Serializable {
     private String slug;
     private Review.Figures figures;
     private String title;
+    private String titleLang;
 
     public void load() {
         try {
             figures = review.figures(slug == null ? "" : slug);
-            title = figures.title();
+            org.duhbalkana.web.platform.Translated shown = org.duhbalkana.web.platform.Translated.of(figures.title(), "",
+                    figures.language(), figures.asWritten(), figures.translationFor(language.getCurrent()),
+                    language.getCurrent(), false);
+            title = shown.title();
+            titleLang = shown.lang();
         } catch (RuntimeException e) {
             Messages.show("dashboard", e);
         }
@@ -50,6 +55,11 @@ public class ReviewDashboardBacking implements Serializable {
 
     public String getTitle() {
         return title;
+    }
+
+    /** The {@code lang} of the round's title as shown (a translation for the reader when there is one). */
+    public String getTitleLang() {
+        return titleLang;
     }
 
     /** The rows of one table: label and count, in the chart's order. */
@@ -73,19 +83,19 @@ public class ReviewDashboardBacking implements Serializable {
     }
 
     public String getSectionChart() {
-        return Charts.of("bar", sections(), Messages.text("reviewDashboard.perSection"), false);
+        return Charts.of("bar", sections(), Messages.text("reviewDashboard.perSection"), false, language.getTag());
     }
 
     public String getStanceChart() {
-        return Charts.of("doughnut", stances(), Messages.text("reviewDashboard.stances"), true);
+        return Charts.of("doughnut", stances(), Messages.text("reviewDashboard.stances"), true, language.getTag());
     }
 
     public String getDispositionChart() {
-        return Charts.of("doughnut", dispositions(), Messages.text("reviewDashboard.dispositions"), true);
+        return Charts.of("doughnut", dispositions(), Messages.text("reviewDashboard.dispositions"), true, language.getTag());
     }
 
     public String getDayChart() {
-        return Charts.of("bar", days(), Messages.text("reviewDashboard.perDay"), false);
+        return Charts.of("bar", days(), Messages.text("reviewDashboard.perDay"), false, language.getTag());
     }
 
     private Map<String, Long> sections() {

@@ -83,6 +83,20 @@ public class SearchBacking {
                 : RoundText.forReader(text, written, language.getCurrent());
     }
 
+    /** The {@code lang} of a result's text as {@link #show} shows it. */
+    public String lang(SearchHit hit) {
+        Language written = Language.ofTag(hit.language()).orElse(null);
+        return written == null ? RoundText.commentLang(show(hit.text(), hit), language.getCurrent())
+                : RoundText.shownLanguage(written, language.getCurrent(), false).tag();
+    }
+
+    /** The {@code lang} of a result's title (a comment's result shows its round's title, told from its letters). */
+    public String titleLang(SearchHit hit) {
+        Language written = Language.ofTag(hit.language()).orElse(null);
+        return written == null ? RoundText.commentLang(show(hit.title(), hit), language.getCurrent())
+                : RoundText.shownLanguage(written, language.getCurrent(), false).tag();
+    }
+
     public boolean isMore() {
         return getHits().size() == Search.PAGE_SIZE;
     }

@@ -124,6 +124,8 @@ class AuthorizationMatrixIT {
         PAGES.put("/moderation/campaigns.xhtml", row(SIGN_IN, REFUSED, REFUSED, REFUSED, REFUSED, ALLOWED, REFUSED));
         PAGES.put("/consultations/report.xhtml?slug=dunavski-park-vidin", row(ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED));
         PAGES.put("/consultations/report.xhtml?slug=prekogranicni-turizam-2027", row(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND));
+        // issue 19: "my work" for everyone signed in; the service fills only the parts of the caller's roles
+        PAGES.put("/work/index.xhtml", row(SIGN_IN, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED));
     }
 
     @Test

@@ -30,6 +30,19 @@ public final class MariaDbSite implements AutoCloseable {
         }
     }
 
+    /** As {@link #startWithDemoAccounts(String)}, waiting up to {@code timeout} for the site (a loaded machine). */
+    public static MariaDbSite startWithDemoAccounts(String name, java.time.Duration timeout) {
+        TestDatabase db = TestDatabase.mariaDb();
+        try {
+            Map<String, String> env = new HashMap<>(db.environment());
+            env.put("DEMO", "true");
+            return new MariaDbSite(db, RunningSite.configured(name, env).start(timeout));
+        } catch (RuntimeException | Error e) {
+            db.close();
+            throw e;
+        }
+    }
+
     /** As {@link #startWithDemoAccounts(String)}, with more configuration keys (limits, say). */
     public static MariaDbSite startWithDemoAccounts(String name, Map<String, String> moreKeys) {
         TestDatabase db = TestDatabase.mariaDb();
