@@ -130,8 +130,6 @@ public final class RunningSite implements AutoCloseable {
         command.add(required("test.payara.micro"));
         command.add("--war");
         command.add(required("test.war"));
-        command.add("--");
-        command.add("--nocluster");
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
