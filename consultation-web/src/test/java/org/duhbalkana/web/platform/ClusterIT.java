@@ -61,7 +61,7 @@ import org.junit.jupiter.api.Test;
  * <ul>
  * <li>each instance's log shows the grid of two;</li>
  * <li>a person signs in through nginx; both instances know the session (nginx alternates; each is
- *     also asked directly);</li>
+ *     also asked directly); a sign-in form rendered by one instance is accepted by the other;</li>
  * <li>a signing surge through nginx ({@value #SIGNATURES} signatures and their confirmations, from
  *     100 client addresses), during which one instance is killed ({@code kill -9}, the launcher and
  *     Payara Micro) and started again: the signed-in person stays signed in on the survivor and on
@@ -157,6 +157,10 @@ class ClusterIT {
         }
         assertSignedIn(person.direct(one, "/account/profile.xhtml"), "on instance 1");
         assertSignedIn(person.direct(two, "/account/profile.xhtml"), "on instance 2");
+        // a form (its view state kept in the session) rendered by one instance and sent to the other
+        Visitor across = new Visitor("127.0.0.22");
+        across.signIn(EMAIL, DemoAccounts.PASSWORD, one, two);
+        assertSignedIn(across.direct(one, "/account/profile.xhtml"), "on the instance that rendered the form");
 
         // --- the surge: signatures, one instance killed a quarter of the way and started again
         awaitAllCounted();
@@ -389,7 +393,12 @@ class ClusterIT {
         }
 
         void signIn(String email, String password) {
-            Answer form = get("/account/sign-in.xhtml");
+            signIn(email, password, null, null);
+        }
+
+        /** Signs in with the form fetched from one place and sent to another (null: through nginx). */
+        void signIn(String email, String password, RunningSite formFrom, RunningSite postTo) {
+            Answer form = send(formFrom, "GET", "/account/sign-in.xhtml", null, null);
             assertThat(form.status()).isEqualTo(200);
             WebSession.Page page = new WebSession.Page(form.status(), form.body(), Map.of(), URI.create("https://localhost/"));
             Map<String, String> fields = new LinkedHashMap<>(page.hiddenFields("signIn"));
@@ -400,8 +409,8 @@ class ClusterIT {
             String body = fields.entrySet().stream()
                     .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            Answer done = post(page.formAction("signIn"), "application/x-www-form-urlencoded", body);
-            assertThat(done.status()).as("sign-in through nginx: " + done.body()).isEqualTo(302);
+            Answer done = send(postTo, "POST", page.formAction("signIn"), "application/x-www-form-urlencoded", body);
+            assertThat(done.status()).as("sign-in: " + done.body()).isEqualTo(302);
         }
 
         private Answer send(RunningSite direct, String method, String path, String contentType, String body) {
