@@ -206,7 +206,7 @@ class ClusterIT {
             assertThat(count("SELECT COUNT(DISTINCT recipient) FROM mail_message WHERE recipient LIKE ?", "%" + DOMAIN))
                     .isEqualTo(SIGNATURES);
 
-            // confirmations: half while the killed instance is still starting, half once it is back
+            // confirmations: half before the killed instance is waited for (it may still be starting), half once it is back
             List<String> tokens = new ArrayList<>(newestTokens().values());
             assertThat(tokens).hasSize(SIGNATURES);
             List<Future<Integer>> confirming = new ArrayList<>();
