@@ -7,20 +7,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.duhbalkana.platform.config.Settings;
+import org.duhbalkana.platform.config.ClusterSettings;
 
-/** Where attachments' files live: {@code DATA_DIR/attachments/}, by their random stored names. */
+/**
+ * Where attachments' files live: {@code ATTACHMENTS_DIR} (by default {@code DATA_DIR/attachments/}),
+ * by their random stored names. With several instances it is a directory they all share (issue 13).
+ */
 @ApplicationScoped
 public class AttachmentStore {
 
     @Inject
-    Settings settings;
+    ClusterSettings cluster;
 
     protected AttachmentStore() {
     }
 
-    public AttachmentStore(Settings settings) {
-        this.settings = settings;
+    public AttachmentStore(ClusterSettings cluster) {
+        this.cluster = cluster;
     }
 
     /** Writes the file whole (to a temporary name first), so that a reader never sees half of it. */
@@ -51,6 +54,6 @@ public class AttachmentStore {
     }
 
     private Path folder() {
-        return settings.dataDir().resolve("attachments");
+        return cluster.attachmentsDir();
     }
 }

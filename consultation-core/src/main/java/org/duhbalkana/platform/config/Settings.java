@@ -68,7 +68,8 @@ public record Settings(
             COMMENT_LIMIT_ACCOUNT, COMMENT_LIMIT_ADDRESS, FLAG_LIMIT_HOUR, FLAG_LIMIT_ROUND,
             SignatureMailLimits.SIGNATURE_MAILS_PER_ADDRESS_HOUR, SignatureMailLimits.SIGNATURE_MAILS_PER_HOUR,
             org.duhbalkana.platform.network.TrustedProxies.KEY,
-            EdgeSettings.DB_WAIT_SECONDS, EdgeSettings.API_BODY_LIMIT_BYTES);
+            EdgeSettings.DB_WAIT_SECONDS, EdgeSettings.API_BODY_LIMIT_BYTES,
+            ClusterSettings.CLUSTER, ClusterSettings.CLUSTER_MEMBERS, ClusterSettings.CLUSTER_ADDRESS, ClusterSettings.CLUSTER_PORT, ClusterSettings.CLUSTER_NAME, ClusterSettings.ATTACHMENTS_DIR);
 
     /** How much one account (or one network address) may write or flag in a consultation. */
     public record Limits(int commentsPerAccount, int commentsPerAddress, int flagsPerHour, int flagsPerRound) {
@@ -145,6 +146,7 @@ public record Settings(
         SignatureMailLimits.read(source); // checked with the rest at start-up; produced on its own (SettingsProducer)
         org.duhbalkana.platform.network.TrustedProxies.read(source); // checked here; read by the web module's request filter
         EdgeSettings.read(source); // the same: the database wait and the API body limit
+        ClusterSettings.read(source); // the same: the data grid (the launcher's options) and the attachments directory
         long pageCacheBytes = bytes(PAGE_CACHE_BYTES, source.apply(PAGE_CACHE_BYTES).orElse("32M"));
         Limits limits = new Limits(
                 limit(COMMENT_LIMIT_ACCOUNT, source.apply(COMMENT_LIMIT_ACCOUNT).orElse(Integer.toString(Limits.DEFAULT.commentsPerAccount()))),

@@ -32,6 +32,14 @@ public class SettingsProducer {
         return edgeSettingsFromMicroProfileConfig();
     }
 
+    /** The data grid and the attachments directory (issue 13; checked at start-up with the settings). */
+    @Produces
+    @Singleton
+    ClusterSettings clusterSettings() {
+        Config config = ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());
+        return ClusterSettings.read(key -> config.getOptionalValue(key, String.class));
+    }
+
     /** Reads {@link EdgeSettings} through MicroProfile Config; the defaults where it cannot be read. */
     public static EdgeSettings edgeSettingsFromMicroProfileConfig() {
         Config config = ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());

@@ -32,6 +32,7 @@ import org.duhbalkana.platform.startup.ApplicationStartup;
  * java -cp consultation-core.jar org.duhbalkana.platform.launch.MicroLauncher \
  *      --micro payara-micro.jar --war consultation.war [--demo-default] [-- more Payara Micro options]
  * </pre>
+ * Clustering is set by the keys {@code CLUSTER} and {@code CLUSTER_*}, not by options after {@code --}.
  */
 public final class MicroLauncher {
 
@@ -183,8 +184,18 @@ public final class MicroLauncher {
         command.add(preBootFile(settings).toString());
         command.add("--postdeploycommandfile");
         command.add(postDeployFile(settings).toString());
+        command.addAll(clusterOptions(org.duhbalkana.platform.config.DefaultConfiguration.ofThisProcess()));
         command.addAll(arguments.payaraOptions);
         return command;
+    }
+
+    /**
+     * Payara Micro's data grid options (issue 13): {@code --nocluster} unless {@code CLUSTER=true},
+     * then a static member list on the configured interface ({@link ClusterSettings#payaraOptions()}).
+     * The keys were checked with the rest before this is called.
+     */
+    static List<String> clusterOptions(java.util.function.Function<String, Optional<String>> source) {
+        return org.duhbalkana.platform.config.ClusterSettings.read(source).payaraOptions();
     }
 
     private static void stop(Process payara) {

@@ -37,7 +37,12 @@ public class SignatureReviewBacking implements Serializable {
     private LocalDate until;
     private String reason;
     private Long matched;
-    private InvalidationCondition dryRunCondition;
+    /**
+     * The dry run's condition, as its record prints it (every component, normalised): a view-scoped
+     * bean travels with the session through the data grid (issue 13), and the record, holding
+     * {@code Optional}s, is not serializable.
+     */
+    private String dryRunCondition;
     private ZoneId zone = ZoneId.of("Europe/Belgrade");
 
     public void load() {
@@ -61,8 +66,9 @@ public class SignatureReviewBacking implements Serializable {
 
     public void dryRun() {
         try {
-            dryRunCondition = condition();
-            matched = moderation.dryRun(slug, dryRunCondition);
+            InvalidationCondition condition = condition();
+            dryRunCondition = condition.toString();
+            matched = moderation.dryRun(slug, condition);
         } catch (RuntimeException e) {
             matched = null;
             Messages.show("signatures", e);
@@ -73,7 +79,7 @@ public class SignatureReviewBacking implements Serializable {
     public void invalidate() {
         try {
             InvalidationCondition now = condition();
-            if (!Objects.equals(now, dryRunCondition)) {
+            if (!Objects.equals(now.toString(), dryRunCondition)) {
                 matched = null;
                 Messages.error(null, "signatures.error.dryRunFirst");
                 return;

@@ -132,8 +132,6 @@ public final class RunningSite implements AutoCloseable {
         command.add(required("test.payara.micro"));
         command.add("--war");
         command.add(required("test.war"));
-        command.add("--");
-        command.add("--nocluster");
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -188,6 +186,29 @@ public final class RunningSite implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * {@code kill -9} of Payara Micro and of its launcher, as a crashed machine leaves them: no
+     * shutdown hook, no clean leave of the data grid. Returns once both are gone.
+     */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>(process.toHandle().descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("process " + handle.pid() + " outlived kill -9", e);
             }
         }
     }
