@@ -158,24 +158,6 @@ public final class RunningSite implements AutoCloseable {
         return new RunningSite(newName, environment);
     }
 
-    /** Kills the site as {@code kill -9} would: Payara Micro and the launcher, no shutdown of either. */
-    public void kill() {
-        if (process == null) {
-            return;
-        }
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        tree.add(process.toHandle());
-        for (ProcessHandle handle : tree) {
-            try {
-                handle.onExit().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new AssertionError("Process " + handle.pid() + " did not end after kill -9", e);
-            }
-        }
-    }
-
     /** Stops the site as Ctrl-C would, and waits for it. */
     public void stop() {
         if (process != null && process.isAlive()) {
