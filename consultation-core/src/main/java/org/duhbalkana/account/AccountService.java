@@ -132,7 +132,7 @@ public class AccountService {
     private Optional<Municipality> home(Long municipalityId, String country) {
         if (municipalityId != null) {
             return Optional.of(municipalities.byId(municipalityId)
-                    .orElseThrow(() -> new InputRejected("municipality", "validation.municipality")));
+                    .orElseThrow(() -> new InputRejected("home", "validation.municipality")));
         }
         if (country == null || !COUNTRIES.contains(country)) {
             throw new InputRejected("country", "validation.country");

@@ -69,7 +69,7 @@ public record ListFilter<S extends Enum<S>>(Optional<S> status, Optional<String>
             } catch (NumberFormatException e) {
                 throw new InputRejected("page", "list.error.page");
             }
-            if (p < 0 || p > MAX_PAGE) {
+            if (p < 0 || p >= MAX_PAGE) {
                 throw new InputRejected("page", "list.error.page");
             }
         }

@@ -83,7 +83,9 @@ public class MyWork {
 
     public Summary mine() {
         Account me = Caller.account(session, accounts);
-        boolean reviewer = session.isCallerInRole(Groups.REVIEWER);
+        // the account's roles now, from the database, as every service checks them (not the session's groups)
+        java.util.Set<String> groups = me.groups();
+        boolean reviewer = groups.contains(Groups.REVIEWER);
         List<RoundItem> drafts = List.of();
         List<RoundItem> answering = List.of();
         int invitations = 0;
@@ -93,9 +95,9 @@ public class MyWork {
                     .map(r -> item(r, rounds.unanswered(r), rounds.toAnswer(r))).toList();
             invitations = rounds.openInvitations(me.reviewerOf()).size();
         }
-        boolean organizer = session.isCallerInRole(Groups.ORGANIZER);
+        boolean organizer = groups.contains(Groups.ORGANIZER);
         List<CampaignItem> mine = organizer ? campaigns.organizedBy(me.id()).stream().map(MyWork::item).toList() : List.of();
-        boolean moderator = session.isCallerInRole(Groups.MODERATOR);
+        boolean moderator = groups.contains(Groups.MODERATOR);
         long flagged = moderator ? rounds.moderationQueueSize() : 0;
         long toReview = moderator ? campaigns.pendingReview().size() : 0;
         List<WaitingComment> waiting = rounds.awaitingAnswer(me.id(), MAX_WAITING).stream().map(MyWork::waiting).toList();

@@ -282,9 +282,13 @@ class StartUnderLoadIT {
         }
 
         List<Answer> answers = new ArrayList<>(client.answers);
-        Instant firstAfterKill = answers.stream().filter(a -> a.at().isAfter(killed) && (a.unavailable() || a.normal()))
+        // Answers may still complete normally while kill() is signalling the processes: the site is
+        // down from the first answer after the kill that is not a normal one (a refusal or a 503).
+        Instant firstDown = answers.stream().filter(a -> a.at().isAfter(killed) && !a.normal())
                 .map(Answer::at).findFirst().orElseThrow();
-        Instant firstNormalAfterKill = answers.stream().filter(a -> a.at().isAfter(killed) && a.normal())
+        Instant firstAfterKill = answers.stream().filter(a -> a.at().isAfter(firstDown) && a.unavailable())
+                .map(Answer::at).findFirst().orElseThrow();
+        Instant firstNormalAfterKill = answers.stream().filter(a -> a.at().isAfter(firstDown) && a.normal())
                 .map(Answer::at).findFirst().orElseThrow();
         Instant last503 = answers.stream().filter(Answer::unavailable).map(Answer::at).reduce((a, b) -> b).orElseThrow();
 

@@ -97,7 +97,7 @@ public final class MicroLauncher {
         builder.environment().putAll(environment);
         Process payara = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara), "stop-payara-micro"));
-        Thread handing = new Thread(() -> handOver(payara, placeholder, handover), "port-handover");
+        Thread handing = new Thread(() -> handOver(payara, placeholder, handover, settings.httpPort()), "port-handover");
         handing.setDaemon(true);
         handing.start();
         int status = payara.waitFor();
@@ -106,15 +106,32 @@ public final class MicroLauncher {
         System.exit(status);
     }
 
+    /** Exit status when Payara Micro never takes the port: the deployment hung, or its listener did not open. */
+    static final int NEVER_SERVED = 4;
+
+    /** How long a deployment may take before the launcher gives up on it (demo content on a slow machine takes minutes). */
+    static final java.time.Duration DEPLOYMENT_LIMIT = java.time.Duration.ofMinutes(15);
+
+    /** How long Payara Micro may take to open its listener once the port is released. */
+    static final java.time.Duration LISTENER_LIMIT = java.time.Duration.ofSeconds(60);
+
     /**
      * Answers 503 on the port until the application asks for it, then closes it and says so: Payara
      * Micro opens it a moment later (its post-deploy command). If Payara Micro ends first (a failed
-     * start-up), the launcher ends with it.
+     * start-up), the launcher ends with it. A deployment that never asks, or a listener that does not
+     * open once the port is free, ends the launcher with one line and {@link #NEVER_SERVED}, so that a
+     * supervisor starts it again instead of leaving a site that answers "starting" for ever.
      */
-    private static void handOver(Process payara, StartingServer placeholder, Path handover) {
+    private static void handOver(Process payara, StartingServer placeholder, Path handover, int port) {
         boolean asked = PortHandover.await(() -> !payara.isAlive() || Files.exists(PortHandover.requested(handover)),
-                java.time.Duration.ofDays(365));
-        if (!asked || !payara.isAlive()) {
+                DEPLOYMENT_LIMIT);
+        if (!payara.isAlive()) {
+            return;
+        }
+        if (!asked) {
+            System.err.println("Start-up failed: the application was not ready within " + DEPLOYMENT_LIMIT.toMinutes()
+                    + " minutes; stopping");
+            System.exit(NEVER_SERVED);
             return;
         }
         placeholder.stop();
@@ -122,6 +139,22 @@ public final class MicroLauncher {
             PortHandover.release(handover);
         } catch (IOException e) {
             System.err.println("The port hand-over file cannot be written: " + e.getMessage());
+        }
+        boolean listening = PortHandover.await(() -> !payara.isAlive() || accepts(port), LISTENER_LIMIT);
+        if (payara.isAlive() && !listening) {
+            System.err.println("Start-up failed: Payara Micro did not open port " + port + " within "
+                    + LISTENER_LIMIT.toSeconds() + " s of the hand-over; stopping");
+            System.exit(NEVER_SERVED);
+        }
+    }
+
+    /** Whether something accepts connections on the port (on this machine). */
+    private static boolean accepts(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 

@@ -42,8 +42,13 @@ final class StartingServer {
      * @throws IOException when the port cannot be bound (in use, or not allowed)
      */
     static StartingServer start(int port) throws IOException {
+        // A client that sends half a request may hold a thread for at most 5 s (the JDK server reads
+        // these once, at its first use); with as many threads as the backlog, a few slow clients
+        // cannot keep the others from their 503.
+        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "5"));
+        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "5"));
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
-        ExecutorService threads = Executors.newFixedThreadPool(4, runnable -> {
+        ExecutorService threads = Executors.newFixedThreadPool(64, runnable -> {
             Thread thread = new Thread(runnable, "starting-server");
             thread.setDaemon(true);
             return thread;
@@ -61,13 +66,15 @@ final class StartingServer {
 
     /**
      * Closes the port at once: new connections are refused from now on (until the site opens it).
-     * Answers being written get a second to finish. Stopping twice does nothing.
+     * No wait for answers being written: each is a few hundred bytes that closes its connection,
+     * and {@code stop(n)} waits its whole n seconds even when nothing is in flight, which would
+     * lengthen the hand-over by as much. Stopping twice does nothing.
      */
     void stop() {
         if (stopped.getAndSet(true)) {
             return;
         }
-        server.stop(1);
+        server.stop(0);
         threads.shutdownNow();
     }
 

@@ -67,7 +67,11 @@ public class MyWorkBacking {
     /** The opening words of one's comment, in the reader's script. */
     public String excerpt(MyWork.WaitingComment c) {
         String text = RoundText.commentForReader(c.body(), language.getCurrent(), c.commentAsWritten());
-        return text.length() <= 140 ? text : text.substring(0, 139).stripTrailing() + "…";
+        if (text.codePointCount(0, text.length()) <= 140) {
+            return text;
+        }
+        // cut by characters, not UTF-16 units: an emoji is never split in two
+        return text.substring(0, text.offsetByCodePoints(0, 139)).stripTrailing() + "…";
     }
 
     public String excerptLang(MyWork.WaitingComment c) {
