@@ -192,8 +192,9 @@ class FormsIT {
             driver.get(lang("/consultations/view.xhtml?slug=" + ROUND, "sr-Cyrl"));
             assertThat(submitAndCheck(browser, By.id("comment:submit"), "sr-Cyrl", "comment-empty", true))
                     .containsExactly("comment:text");
-            // a comment of the citizen's own, to edit
-            driver.get(lang("/consultations/view.xhtml?slug=" + ROUND, "en"));
+            // a comment of the citizen's own, to edit (in a round of few comments: it is on the first page)
+            String small = "/consultations/view.xhtml?slug=prekogranicni-turizam-2027";
+            driver.get(lang(small, "en"));
             driver.findElements(By.cssSelector("input[name='comment:stance']")).get(0).click();
             Browser.type(driver.findElement(By.id("comment:text")), "A comment to edit in FormsIT.");
             browser.clickAndWaitForReload(By.id("comment:submit"));
@@ -201,7 +202,7 @@ class FormsIT {
             String view = "/consultations/view.xhtml?slug=" + ROUND;
             for (String language : List.of("en", "sr-Cyrl")) {
                 rowForm(browser, view, "comments", "sendReply", List.of("replyText"), language, "comment-reply-empty");
-                rowForm(browser, view, "comments", "saveEdit", List.of("editText"), language, "comment-edit-empty");
+                rowForm(browser, small, "comments", "saveEdit", List.of("editText"), language, "comment-edit-empty");
                 rowForm(browser, view, "comments", "sendFlag", List.of("flagReason"), language, "comment-flag-empty");
             }
         }
