@@ -11,6 +11,10 @@
     }
     document.addEventListener("DOMContentLoaded", function () {
         document.querySelectorAll("form").forEach(function (form) { form.noValidate = true; });
+        // a field with an error inside a closed disclosure (the reply, edit and flag forms of a comment): open it
+        document.querySelectorAll("details [aria-invalid='true']").forEach(function (invalid) {
+            invalid.closest("details").open = true;
+        });
         var summary = document.querySelector("[data-error-summary]");
         if (summary) {
             summary.focus();

@@ -1,5 +1,6 @@
 package org.duhbalkana.web.moderation;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -39,6 +40,17 @@ public class ModerationQueueBacking implements Serializable {
     }
 
     public void hide() {
+        // every error of the submit at once: no comment chosen, and no reason
+        boolean none = chosen().isEmpty();
+        if (reason == null || reason.isBlank()) {
+            if (none) {
+                Messages.error(null, "review.noneSelected");
+            }
+            Messages.error("queue:reason", "moderation.error.reason");
+            FacesContext.getCurrentInstance().validationFailed();
+            load();
+            return;
+        }
         act(() -> moderation.hide(chosen(), reason == null ? "" : reason), "moderation.hidden");
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.EditableValueHolder;
 import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UINamingContainer;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -152,6 +153,30 @@ public class FormErrors {
                 holder.setValid(false);
             }
         });
+    }
+
+    /**
+     * Whether the button with this id was pressed in the row of this field (a repeat's row: the
+     * button is the field's sibling, {@code list:3:replyText} and {@code list:3:sendReply}). For a
+     * form of many rows, each with its own field and button: the field is required only when its
+     * own row's button was pressed, so another row's button (or the form's) is not held up by it.
+     * False for anything but a field (the tag also asks while the page is being built).
+     */
+    public boolean pressedBeside(UIComponent field, String button) {
+        if (!(field instanceof EditableValueHolder)) {
+            return false;
+        }
+        FacesContext context = FacesContext.getCurrentInstance();
+        String id = field.getClientId(context);
+        int cut = id.lastIndexOf(UINamingContainer.getSeparatorChar(context));
+        return cut > 0 && context.getExternalContext().getRequestParameterMap().containsKey(id.substring(0, cut + 1) + button);
+    }
+
+    /** Whether a button with this id (in any row of any form) was pressed: a field shared by the rows' buttons. */
+    public boolean pressed(String button) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        String tail = UINamingContainer.getSeparatorChar(context) + button;
+        return context.getExternalContext().getRequestParameterMap().keySet().stream().anyMatch(k -> k.endsWith(tail));
     }
 
     /**

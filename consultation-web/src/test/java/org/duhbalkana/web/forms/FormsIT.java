@@ -15,7 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -82,6 +84,32 @@ class FormsIT {
             throw e;
         }
         return fields;
+    }
+
+    /**
+     * A form of one row of a list (a comment's reply, edit and flag forms; an article of the
+     * editor): opens the row's disclosure if it has one, empties what the row holds, presses the
+     * row's button and checks the error state; returns the row's prefix and the invalid fields.
+     */
+    private static List<String> rowForm(Browser browser, String page, String form, String button, List<String> fields,
+                                        String language, String name) {
+        WebDriver driver = browser.driver();
+        driver.get(lang(page, language));
+        WebElement pressed = driver.findElements(By.cssSelector("[id^='" + form + ":'][id$=':" + button + "']")).get(0);
+        String id = pressed.getAttribute("id");
+        String row = id.substring(0, id.length() - button.length());
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("var d = arguments[0].closest('details'); if (d) { d.open = true; }", pressed);
+        for (String field : fields) {
+            js.executeScript("arguments[0].value = '';", driver.findElement(By.id(row + field)));
+        }
+        List<String> invalid = submitAndCheck(browser, By.id(id), language, name, true);
+        for (String field : invalid) {
+            // the row's disclosure opens again on its error
+            assertThat(driver.findElement(By.id(field)).isDisplayed()).as(field + " shown").isTrue();
+        }
+        assertThat(invalid).containsExactlyElementsOf(fields.stream().map(f -> row + f).toList());
+        return invalid;
     }
 
     @Test
@@ -172,6 +200,19 @@ class FormsIT {
             driver.get(lang("/consultations/view.xhtml?slug=" + ROUND, "sr-Cyrl"));
             assertThat(submitAndCheck(browser, By.id("comment:submit"), "sr-Cyrl", "comment-empty", true))
                     .containsExactly("comment:text");
+            // a comment of the citizen's own, to edit (in a round of few comments: it is on the first page)
+            String small = "/consultations/view.xhtml?slug=prekogranicni-turizam-2027";
+            driver.get(lang(small, "en"));
+            driver.findElements(By.cssSelector("input[name='comment:stance']")).get(0).click();
+            Browser.type(driver.findElement(By.id("comment:text")), "A comment to edit in FormsIT.");
+            browser.clickAndWaitForReload(By.id("comment:submit"));
+            // the forms of each comment in the list: reply, edit, flag
+            String view = "/consultations/view.xhtml?slug=" + ROUND;
+            for (String language : List.of("en", "sr-Cyrl")) {
+                rowForm(browser, view, "comments", "sendReply", List.of("replyText"), language, "comment-reply-empty");
+                rowForm(browser, small, "comments", "saveEdit", List.of("editText"), language, "comment-edit-empty");
+                rowForm(browser, view, "comments", "sendFlag", List.of("flagReason"), language, "comment-flag-empty");
+            }
         }
         try (Browser browser = new Browser()) {
             WebDriver driver = browser.driver();
@@ -212,6 +253,35 @@ class FormsIT {
             assertThat(submitAndCheck(browser, By.id("answer:submit"), "en", "review-answer-no-reason", true))
                     .containsExactly("answer:reason");
             assertThat(driver.findElements(By.cssSelector("[data-error-summary] li"))).hasSize(2);
+        }
+    }
+
+    @Test
+    void theFormsOfStaffTablesShowEveryErrorAtOnce() {
+        try (Browser browser = new Browser()) {
+            WebDriver driver = browser.driver();
+            browser.signIn(url(""), "admin@demo.example");
+            for (String language : List.of("en", "sr-Cyrl")) {
+                // the article editor of a draft: the article's own "save" with no heading and no text
+                rowForm(browser, "/consultations/edit.xhtml?slug=kladovo-riverside-draft", "sections", "save", List.of("heading", "body"),
+                        language, "articles-empty");
+                // the accounts table: "reviewer" with no municipality chosen
+                driver.get(lang("/admin/accounts.xhtml", language));
+                WebElement grant = driver.findElements(By.cssSelector("[id$=':grantReviewer']")).get(0);
+                assertThat(submitAndCheck(browser, By.id(grant.getAttribute("id")), language, "accounts-reviewer-empty", true))
+                        .containsExactly("accounts:municipality");
+            }
+        }
+        try (Browser browser = new Browser()) {
+            WebDriver driver = browser.driver();
+            browser.signIn(url(""), "moderator@demo.example");
+            for (String language : List.of("en", "sr-Cyrl")) {
+                // "hide" with nothing chosen and no reason: both said at once
+                driver.get(lang("/moderation/queue.xhtml", language));
+                assertThat(submitAndCheck(browser, By.id("queue:hide"), language, "moderation-hide-empty", true))
+                        .containsExactly("queue:reason");
+                assertThat(driver.findElements(By.cssSelector("[data-error-summary] li"))).hasSize(2);
+            }
         }
     }
 }
