@@ -16,9 +16,12 @@ import org.duhbalkana.consultation.Attachment;
  * page can be made to parse, buffer or spool to disk a large upload it never asked for. The Faces
  * servlet's multipart limits (web.xml) then only ever apply to the attachment form.
  *
- * <p>An upload whose {@code Content-Length} is over what an attachment may be ({@link Attachment#MAX_BYTES}
- * and room for the form's other fields) is answered 413 with our page, also before it is read (issue 20):
- * the service's own check, with its message on the form, is for the bodies that fit.
+ * <p>An upload whose {@code Content-Length} is over the form's limit (twice what an attachment may be,
+ * {@link Attachment#MAX_BYTES}, as the multipart limits in web.xml) is answered 413 with our page,
+ * also before it is read (issue 20). A file between the attachment's limit and that is read and
+ * refused by the service with its message on the form: the reviewer stays on the editor (a browser
+ * that is still sending a body when the server answers and closes often shows a reset instead of
+ * the answer, so the early refusal is kept for bodies no form of ours would send).
  */
 public class MultipartGuardFilter extends HttpFilter {
 
@@ -27,8 +30,8 @@ public class MultipartGuardFilter extends HttpFilter {
     /** The only paths (within the application) that take multipart bodies. */
     static final Set<String> UPLOAD_PAGES = Set.of("/consultations/edit.xhtml");
 
-    /** The largest upload read: an attachment at its limit, and the form's other fields. */
-    static final long MAX_UPLOAD_BYTES = Attachment.MAX_BYTES + 256 * 1024;
+    /** The largest upload read: web.xml's multipart max-request-size (about twice an attachment's limit). */
+    static final long MAX_UPLOAD_BYTES = 2 * Attachment.MAX_BYTES + 1024 * 1024;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
