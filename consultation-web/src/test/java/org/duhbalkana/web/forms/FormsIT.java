@@ -131,14 +131,6 @@ class FormsIT {
             assertThat(submitAndCheck(browser, By.id("sign:submit"), "en", "petition-bad-email", true)).containsExactly("sign:email");
             // What was right stays filled in.
             assertThat(driver.findElement(By.id("sign:name")).getAttribute("value")).isEqualTo("Ana Petrović");
-            // Mixed: no name, a malformed address, no consent. The address's rule is the service's, and
-            // it is said in the same pass as the missing fields, not after they are given.
-            driver.get(lang("/campaigns/view.xhtml?slug=" + PETITION, "en"));
-            Browser.type(driver.findElement(By.id("sign:email")), "ana-at-example");
-            new Select(driver.findElement(By.id("sign:home"))).selectByVisibleText("Zaječar");
-            assertThat(submitAndCheck(browser, By.id("sign:submit"), "en", "petition-mixed", false))
-                    .containsExactly("sign:name", "sign:email", "sign:consentSignature");
-            assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("valid e-mail address");
             // "Elsewhere" with no country: the service's rule comes back with the address's, at once.
             driver.get(lang("/campaigns/view.xhtml?slug=" + PETITION, "en"));
             Browser.type(driver.findElement(By.id("sign:name")), "Ana Petrović");
