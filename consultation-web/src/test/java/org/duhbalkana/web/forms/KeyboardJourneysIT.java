@@ -93,7 +93,7 @@ class KeyboardJourneysIT {
     private static void submitWith(WebDriver driver, CharSequence key) {
         WebElement html = driver.findElement(By.tagName("html"));
         press(driver, key);
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> org.duhbalkana.web.testing.Browser.gone(html));
     }
 
     private static void assertFocus(WebDriver driver, String id) {

@@ -74,8 +74,25 @@ public final class Browser implements AutoCloseable {
     public void clickAndWaitForReload(org.openqa.selenium.By button) {
         org.openqa.selenium.WebElement clicked = driver.findElement(button);
         clicked.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(clicked));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> gone(clicked));
+    }
+
+    /**
+     * Whether the element's page has been replaced: Selenium says "stale", or Chromium, in the
+     * middle of a navigation, that the node "does not belong to the document".
+     */
+    public static boolean gone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException replaced) {
+            if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw replaced;
+        }
     }
 
     /** Clicks and waits (up to 20 s) until the element holds the text (for pages that show a message already). */
