@@ -61,6 +61,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             // answer 500 with a stack trace in its log for every request of a signed-in session.
             try {
                 org.duhbalkana.web.platform.FailurePagesFilter.answerAway(request, response, failure);
+                // committed now: otherwise the container may still turn the answer's status into 500
+                response.flushBuffer();
             } catch (java.io.IOException unwritable) {
                 // the client went away
             }
